@@ -1,0 +1,21 @@
+"""The ``bosai`` command line: a thin layer over the phrasebook, printables and the app.
+
+Each command group lives in its own module and is registered here.
+"""
+
+from __future__ import annotations
+
+import click
+
+from app.cli import db, phrases, serve
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="bosai-kit")
+def main() -> None:
+    """bosai-kit: multilingual disaster information for shelters and municipalities."""
+
+
+main.add_command(db.db)
+main.add_command(phrases.phrases)
+main.add_command(serve.serve)

@@ -1,0 +1,44 @@
+"""Shared pieces of the command line: the instance folder option and error reporting."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from phrasebook.errors import PhrasebookError
+
+DEFAULT_INSTANCE = "instance"
+
+
+def instance_option(func):
+    """``--instance DIR``: the folder with the SQLite file and secret key."""
+    return click.option(
+        "--instance", "instance", type=click.Path(file_okay=False, path_type=Path),
+        default=lambda: os.environ.get("BOSAI_INSTANCE", DEFAULT_INSTANCE), show_default="instance",
+        help="Instance folder (env BOSAI_INSTANCE).",
+    )(func)
+
+
+def db_path(instance: Path) -> Path:
+    instance.mkdir(parents=True, exist_ok=True)
+    return instance / "bosai.sqlite3"
+
+
+class Failed(click.ClickException):
+    """A library error shown as ``Error: ...`` with exit code 1."""
+
+
+def fail_on_library_errors(func):
+    """Turn the library's named exceptions into clean command-line errors."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except PhrasebookError as exc:
+            raise Failed(str(exc)) from None
+
+    return wrapper

@@ -1,0 +1,53 @@
+"""The phrasebook's named exceptions: each message says what went wrong and where."""
+
+from __future__ import annotations
+
+
+class PhrasebookError(Exception):
+    """Base class for every error the phrasebook raises on purpose."""
+
+
+class UnknownLanguage(PhrasebookError, KeyError):
+    """A language code that is not one of the registered variants."""
+
+    def __init__(self, code: str) -> None:
+        from phrasebook.languages import LANGUAGES
+
+        self.code = code
+        known = ", ".join(LANGUAGES)
+        super().__init__(f"unknown language {code!r}; known: {known}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class UnknownTemplate(PhrasebookError, KeyError):
+    """A template id that no template definition has."""
+
+    def __init__(self, template_id: str) -> None:
+        self.template_id = template_id
+        super().__init__(f"unknown template id {template_id!r}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class SlotError(PhrasebookError, ValueError):
+    """Missing, unknown or ill-typed slot values; lists every problem at once."""
+
+    def __init__(self, template_id: str, problems: dict[str, str]) -> None:
+        self.template_id = template_id
+        self.problems = problems
+        listed = "; ".join(f"{name}: {why}" for name, why in sorted(problems.items()))
+        super().__init__(f"{template_id}: bad slot values: {listed}")
+
+
+class CatalogError(PhrasebookError):
+    """A catalog or template file that cannot be used; names file and line."""
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        self.path = str(path)
+        self.line = line
+        self.message = message
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {message}")

@@ -1,0 +1,28 @@
+"""Where the content lives: the ``locales`` folder, overridable with ``BOSAI_LOCALES``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DOMAIN = "bosai"
+
+
+def locales_dir() -> Path:
+    """The folder holding template definitions, the ``.pot`` and one catalog per variant."""
+    override = os.environ.get("BOSAI_LOCALES")
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parent.parent / "locales"
+
+
+def templates_dir(root: Path | None = None) -> Path:
+    return (root or locales_dir()) / "templates"
+
+
+def pot_path(root: Path | None = None) -> Path:
+    return (root or locales_dir()) / f"{DOMAIN}.pot"
+
+
+def po_path(code: str, root: Path | None = None) -> Path:
+    return (root or locales_dir()) / code / "LC_MESSAGES" / f"{DOMAIN}.po"

@@ -1,0 +1,80 @@
+"""Rendering: a template's text in one language with typed slot values filled in."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping
+
+from phrasebook.catalog import PoFile, read_po
+from phrasebook.errors import PhrasebookError, SlotError
+from phrasebook.languages import SOURCE, get_language
+from phrasebook.paths import po_path, templates_dir
+from phrasebook.slots import format_value, parse_value
+from phrasebook.templates import Template, get_template
+
+
+class MissingTranslation(PhrasebookError, LookupError):
+    """The template has no usable (translated, non-fuzzy) text in that language."""
+
+    def __init__(self, template_id: str, code: str, state: str) -> None:
+        self.template_id, self.code, self.state = template_id, code, state
+        super().__init__(f"{template_id} has no usable {code} text ({state})")
+
+
+@lru_cache(maxsize=64)
+def _po(path: str, code: str, mtime: float) -> PoFile:
+    return read_po(path, code)
+
+
+def catalog(code: str, root: Path | None = None) -> PoFile:
+    """The parsed catalog for a variant, cached until the file changes."""
+    path = po_path(code, root)
+    return _po(str(path), code, path.stat().st_mtime)
+
+
+def text_of(template_id: str, code: str, root: Path | None = None) -> str:
+    """The raw translated text (with ``{slots}`` and furigana markup) of a template."""
+    get_language(code)
+    entry = catalog(code, root).entries.get(template_id)
+    if entry is None:
+        get_template(template_id, templates_dir(root))
+        raise MissingTranslation(template_id, code, "missing")
+    if entry.state in ("untranslated", "fuzzy"):
+        raise MissingTranslation(template_id, code, entry.state)
+    return entry.text
+
+
+def check_values(tpl: Template, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Parse every slot value; one ``SlotError`` lists all missing, unknown and bad slots."""
+    problems: dict[str, str] = {}
+    parsed: dict[str, Any] = {}
+    for name in values:
+        if name not in tpl.slots:
+            problems[name] = "unknown slot" + (f" (slots: {', '.join(tpl.slots)})" if tpl.slots else
+                                               " (this template has no slots)")
+    for name, kind in tpl.slots.items():
+        if name not in values or values[name] in (None, ""):
+            problems[name] = f"missing ({kind})"
+            continue
+        try:
+            parsed[name] = parse_value(kind, values[name])
+        except ValueError as exc:
+            problems[name] = f"{exc} ({kind})"
+    if problems:
+        raise SlotError(tpl.id, problems)
+    return parsed
+
+
+def render(template_id: str, lang: str, values: Mapping[str, Any] | None = None,
+           root: Path | None = None) -> str:
+    """The message ``template_id`` in ``lang`` with ``values`` formatted for that language.
+
+    Easy Japanese keeps its furigana markup (see ``phrasebook.furigana``).
+    """
+    language = get_language(lang)
+    tpl = get_template(template_id, templates_dir(root))
+    parsed = check_values(tpl, values or {})
+    text = tpl.ja if language.code == SOURCE else text_of(template_id, language.code, root)
+    formatted = {name: format_value(tpl.slots[name], value, language) for name, value in parsed.items()}
+    return text.format_map(formatted)

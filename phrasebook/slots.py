@@ -1,0 +1,142 @@
+"""Typed slot values: parsing user input and formatting it per locale with Babel (CLDR)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation
+from typing import Any
+from urllib.parse import urlsplit
+
+from babel import Locale
+from babel.dates import format_skeleton, format_time
+from babel.numbers import format_decimal
+
+from phrasebook.languages import Language, native_digits
+
+MAX_TEXT = 500
+_PHONE = re.compile(r"^\+?[0-9][0-9\- ()]{1,30}$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place: its Japanese name and, optionally, names in other languages (by gettext code)."""
+
+    ja: str
+    names: dict[str, str] = field(default_factory=dict)
+
+    def name_in(self, lang: Language) -> str:
+        """The name a reader of ``lang`` sees; the Japanese name stays beside a translated one
+        so that people can match it with Japanese signs."""
+        if lang.code.startswith("ja"):
+            return self.ja
+        local = self.names.get(lang.code)
+        if not local or local == self.ja:
+            return self.ja
+        if lang.script in ("Hans", "Hant"):
+            return f"{local}（{self.ja}）"
+        return f"{local} ({self.ja})"
+
+
+def _clean_text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("expected text")
+    value = value.strip()
+    if not value:
+        raise ValueError("is empty")
+    if len(value) > MAX_TEXT:
+        raise ValueError(f"is longer than {MAX_TEXT} characters")
+    if _CONTROL.search(value):
+        raise ValueError("contains control or invisible formatting characters")
+    return value
+
+
+def parse_value(kind: str, value: Any) -> Any:
+    """Turn user input (strings from a form or the command line) into a typed value.
+
+    Raises ``ValueError`` with a short reason when the value does not fit the type.
+    """
+    if kind == "text":
+        return _clean_text(value)
+    if kind == "place":
+        if isinstance(value, Place):
+            return Place(_clean_text(value.ja), {k: _clean_text(v) for k, v in value.names.items() if v})
+        if isinstance(value, dict):
+            if not value.get("ja"):
+                raise ValueError("needs a Japanese name ('ja')")
+            return Place(_clean_text(value["ja"]),
+                         {k: _clean_text(v) for k, v in value.items() if k != "ja" and v})
+        return Place(_clean_text(value))
+    if kind == "date":
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ValueError("expected a date like 2026-09-01") from None
+    if kind == "time":
+        if isinstance(value, time):
+            return value
+        try:
+            return time.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ValueError("expected a time like 15:30") from None
+    if kind == "datetime":
+        if isinstance(value, datetime):
+            return value
+        try:
+            return datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ValueError("expected a date and time like 2026-09-01T15:30") from None
+    if kind == "number":
+        if isinstance(value, bool):
+            raise ValueError("expected a number")
+        if isinstance(value, (int, float, Decimal)):
+            return value
+        try:
+            return Decimal(str(value).strip())
+        except InvalidOperation:
+            raise ValueError("expected a number") from None
+    if kind == "phone":
+        text = _clean_text(value)
+        if not _PHONE.match(text) or sum(c.isdigit() for c in text) < 3:
+            raise ValueError("expected a phone number of digits, spaces, '-', '+' and '()'")
+        return text
+    if kind == "url":
+        text = _clean_text(value)
+        parts = urlsplit(text)
+        if parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
+            raise ValueError("expected an http:// or https:// address")
+        return text
+    raise ValueError(f"unknown slot type {kind!r}")
+
+
+def format_value(kind: str, value: Any, lang: Language) -> str:
+    """Format a parsed value for a reader of ``lang``.
+
+    Dates, times and numbers follow the locale's CLDR patterns; Myanmar and Nepali get their own
+    digits there, as in their print usage. Phone numbers and URLs keep ASCII digits: people dial
+    and type them.
+    """
+    locale = Locale.parse(lang.babel)
+    if kind in ("text", "phone", "url"):
+        return value
+    if kind == "place":
+        return value.name_in(lang)
+    if kind == "date":
+        out = format_skeleton("MMMMEd", value, locale=locale)
+    elif kind == "time":
+        out = format_time(value, "short", locale=locale)
+    elif kind == "datetime":
+        pattern = locale.datetime_formats["medium"].format
+        out = pattern(format_time(value, "short", locale=locale),
+                      format_skeleton("MMMMEd", value, locale=locale))
+    elif kind == "number":
+        out = format_decimal(value, locale=locale)
+    else:
+        raise ValueError(f"unknown slot type {kind!r}")
+    return native_digits(lang, out)

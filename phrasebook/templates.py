@@ -1,0 +1,128 @@
+"""Template definitions: ids, Japanese source text, kind, category, hazards, phases, slots.
+
+They are kept once, in ``locales/templates/*.toml`` (one file per kind); the catalogs carry only
+text. Each file sets ``kind`` and lists ``[[template]]`` tables.
+"""
+
+from __future__ import annotations
+
+import string
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from phrasebook.errors import CatalogError, UnknownTemplate
+from phrasebook.paths import templates_dir
+
+KINDS = ("message", "sign", "card", "board", "food")
+SLOT_TYPES = ("text", "place", "date", "time", "datetime", "number", "phone", "url")
+HAZARDS = (
+    "earthquake", "tsunami", "typhoon", "heavy_rain", "flood", "landslide", "snow", "heat",
+    "volcano", "missile", "fire", "infection",
+)
+PHASES = ("before", "onset", "evacuation", "shelter", "lifeline", "recovery")
+_CORE_KEYS = {"id", "ja", "category", "hazards", "phases", "pictogram", "slots", "note"}
+
+
+@dataclass(frozen=True)
+class Template:
+    """One phrase template; ``ja`` is the Japanese source with ``{slot}`` placeholders."""
+
+    id: str
+    kind: str
+    ja: str
+    category: str
+    hazards: tuple[str, ...] = ()
+    phases: tuple[str, ...] = ()
+    pictogram: str | None = None
+    slots: dict[str, str] = field(default_factory=dict)
+    note: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+    source: str = ""  # file the definition came from
+
+
+def placeholders(text: str) -> list[str]:
+    """Names of the ``{name}`` placeholders in ``text``, in order.
+
+    Raises ``ValueError`` for broken braces and for anything but a plain name (attribute access,
+    indexing, conversions or format specs are refused: translations are untrusted input).
+    """
+    names = []
+    for _literal, name, spec, conversion in string.Formatter().parse(text):
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            raise ValueError(f"placeholder {{{name}{'!' + conversion if conversion else ''}"
+                             f"{':' + spec if spec else ''}}} is not a plain {{name}}")
+        names.append(name)
+    return names
+
+
+def _template(raw: dict[str, Any], kind: str, path: Path, index: int) -> Template:
+    where = f"template #{index + 1}"
+    tid = raw.get("id")
+    if not isinstance(tid, str) or not tid:
+        raise CatalogError(str(path), None, f"{where}: missing id")
+    if not isinstance(raw.get("ja"), str) or not raw["ja"].strip():
+        raise CatalogError(str(path), None, f"{tid}: missing Japanese source 'ja'")
+    slots = dict(raw.get("slots", {}))
+    for name, kind_ in slots.items():
+        if kind_ not in SLOT_TYPES:
+            raise CatalogError(str(path), None, f"{tid}: slot {name!r} has unknown type {kind_!r}")
+    try:
+        used = placeholders(raw["ja"])
+    except ValueError as exc:
+        raise CatalogError(str(path), None, f"{tid}: {exc}") from None
+    if set(used) != set(slots):
+        raise CatalogError(str(path), None,
+                           f"{tid}: placeholders {sorted(set(used))} do not match slots {sorted(slots)}")
+    for key, vocab in (("hazards", HAZARDS), ("phases", PHASES)):
+        bad = [v for v in raw.get(key, ()) if v not in vocab]
+        if bad:
+            raise CatalogError(str(path), None, f"{tid}: unknown {key} {bad}")
+    return Template(
+        id=tid, kind=kind, ja=raw["ja"], category=str(raw.get("category", "")),
+        hazards=tuple(raw.get("hazards", ())), phases=tuple(raw.get("phases", ())),
+        pictogram=raw.get("pictogram"), slots=slots, note=str(raw.get("note", "")),
+        meta={k: v for k, v in raw.items() if k not in _CORE_KEYS}, source=str(path),
+    )
+
+
+def read_templates(folder: Path) -> dict[str, Template]:
+    """Read every ``*.toml`` definition file in ``folder``; ids must be unique."""
+    found: dict[str, Template] = {}
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise CatalogError(str(path), None, f"TOML syntax error: {exc}") from None
+        kind = data.get("kind")
+        if kind not in KINDS:
+            raise CatalogError(str(path), None, f"'kind' must be one of {', '.join(KINDS)}")
+        for index, raw in enumerate(data.get("template", [])):
+            tpl = _template(raw, kind, path, index)
+            if tpl.id in found:
+                raise CatalogError(str(path), None, f"duplicate template id {tpl.id!r}")
+            found[tpl.id] = tpl
+    return found
+
+
+@lru_cache(maxsize=4)
+def _cached(folder: str, stamp: tuple[float, ...]) -> dict[str, Template]:
+    return read_templates(Path(folder))
+
+
+def load_templates(folder: Path | None = None) -> dict[str, Template]:
+    """All template definitions, keyed by id (cached until a file changes)."""
+    folder = folder or templates_dir()
+    stamp = tuple(p.stat().st_mtime for p in sorted(folder.glob("*.toml")))
+    return _cached(str(folder), stamp)
+
+
+def get_template(template_id: str, folder: Path | None = None) -> Template:
+    try:
+        return load_templates(folder)[template_id]
+    except KeyError:
+        raise UnknownTemplate(template_id) from None
