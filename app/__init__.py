@@ -8,8 +8,25 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from flask import Flask
+from flask_wtf.csrf import CSRFProtect
 
-from app import db
+from app import auth, db, i18n, security
+
+csrf = CSRFProtect()
+
+DEFAULTS: dict[str, Any] = {
+    "SESSION_COOKIE_NAME": "bosai_session",
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SECURE": True,  # set BOSAI_SESSION_COOKIE_SECURE=false only on a plain-HTTP LAN
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "PERMANENT_SESSION_LIFETIME": 12 * 3600,
+    "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,  # the largest upload: a .po file
+    "WTF_CSRF_TIME_LIMIT": 12 * 3600,
+    "PUBLIC_MAX_AGE": 60,  # seconds a phone or proxy may reuse a public message page
+    "TIMEZONE": "Asia/Tokyo",
+    "DEFAULT_LANGUAGES": "ja,ja@easy,en,zh_Hans,ko,vi",
+    "PROXY_FIX": 0,  # number of reverse proxies in front of the app (X-Forwarded-*)
+}
 
 
 def _secret_key(instance: Path) -> str:
@@ -28,14 +45,29 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     instance = Path(config.pop("INSTANCE_PATH", None) or os.environ.get("BOSAI_INSTANCE", "instance")).resolve()
     instance.mkdir(parents=True, exist_ok=True)
     app = Flask(__name__, instance_path=str(instance))
-    app.config.from_mapping(DATABASE=str(instance / "bosai.sqlite3"))
+    app.config.from_mapping(DATABASE=str(instance / "bosai.sqlite3"), **DEFAULTS)
     app.config.from_prefixed_env("BOSAI")
     app.config.update(config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(instance)
+    if app.config["PROXY_FIX"]:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = int(app.config["PROXY_FIX"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_prefix=hops)  # type: ignore[method-assign]
     db.init_app(app)
+    csrf.init_app(app)
+    i18n.init_app(app)
+    auth.init_app(app)
+    security.init_app(app)
 
+    from app.cards import bp as cards_bp
+    from app.errors import bp as errors_bp
+    from app.messages import bp as messages_bp
     from app.public import bp as public_bp
+    from app.signs import bp as signs_bp
+    from app.translate import bp as translate_bp
 
-    app.register_blueprint(public_bp)
+    for blueprint in (public_bp, auth.bp, errors_bp, messages_bp, signs_bp, cards_bp, translate_bp):
+        app.register_blueprint(blueprint)
     return app

@@ -27,6 +27,7 @@ from phrasebook.templates import Template, load_templates
 
 STATES = ("untranslated", "fuzzy", "unreviewed", "reviewed")
 BRACE_FLAG = "python-brace-format"
+_PO_LINE = re.compile(r'^\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$')
 _REVIEWED = re.compile(r"^reviewed-by: (?P<who>.+) (?P<when>\d{4}-\d{2}-\d{2})$")
 
 
@@ -91,6 +92,9 @@ def parse_po(data: str, path: Path | str, code: str | None = None) -> PoFile:
     and it must name a registered variant.
     """
     path = Path(path)
+    for number, line in enumerate(data.splitlines(), 1):
+        if line.strip() and not line.lstrip().startswith("#") and not _PO_LINE.match(line):
+            raise CatalogError(str(path), number, f"syntax error: cannot read {line.strip()[:60]!r}")
     catalog = _StrictCatalog()
     try:
         PoFileParser(catalog, abort_invalid=True).parse(io.StringIO(data))

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from babel import Locale
-from babel.dates import format_skeleton, format_time
+from babel.dates import format_skeleton
 from babel.numbers import format_decimal
 
 from phrasebook.languages import Language, native_digits
@@ -118,8 +118,9 @@ def parse_value(kind: str, value: Any) -> Any:
 def format_value(kind: str, value: Any, lang: Language) -> str:
     """Format a parsed value for a reader of ``lang``.
 
-    Dates, times and numbers follow the locale's CLDR patterns; Myanmar and Nepali get their own
-    digits there, as in their print usage. Phone numbers and URLs keep ASCII digits: people dial
+    Dates and numbers follow the locale's CLDR patterns; times are 24-hour everywhere, as on
+    Japanese notices and clocks; Myanmar and Nepali get their own digits there, as in their
+    print usage. Phone numbers and URLs keep ASCII digits: people dial
     and type them.
     """
     locale = Locale.parse(lang.babel)
@@ -130,10 +131,10 @@ def format_value(kind: str, value: Any, lang: Language) -> str:
     if kind == "date":
         out = format_skeleton("MMMMEd", value, locale=locale)
     elif kind == "time":
-        out = format_time(value, "short", locale=locale)
+        out = format_skeleton("Hm", value, locale=locale)
     elif kind == "datetime":
         pattern = locale.datetime_formats["medium"].format
-        out = pattern(format_time(value, "short", locale=locale),
+        out = pattern(format_skeleton("Hm", value, locale=locale),
                       format_skeleton("MMMMEd", value, locale=locale))
     elif kind == "number":
         out = format_decimal(value, locale=locale)

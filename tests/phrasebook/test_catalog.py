@@ -1,0 +1,95 @@
+import polib
+import pytest
+
+from phrasebook.catalog import mark_reviewed, parse_po, read_po, update_catalogs
+from phrasebook.errors import CatalogError
+from phrasebook.languages import LANGUAGES
+from phrasebook.paths import po_path, pot_path
+
+HEADER = 'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+
+@pytest.mark.parametrize("body, line, message", [
+    ('msgctxt "a"\nmsgid "x"\nmsgstr "y\n', 8, "syntax error"),
+    ('msgctxt "a"\nmsgid "x"\nmsgstr "y"\ngarbage\n', 9, "syntax error"),
+    ('msgctxt "a"\nmsgid "x"\nmsgstr "y"\n\nmsgctxt "a"\nmsgid "x"\nmsgstr "z"\n', 11, "duplicate entry for id 'a'"),
+    ('msgctxt "a"\nmsgid "x"\nmsgstr "y"\n\nmsgctxt "a"\nmsgid "w"\nmsgstr "z"\n', 11, "duplicate entry for id 'a'"),
+    ('msgid "x"\nmsgstr "y"\n', 6, "has no msgctxt"),
+])
+def test_bad_catalogs_name_file_and_line(body, line, message):
+    with pytest.raises(CatalogError, match=message) as info:
+        parse_po(HEADER.format(lang="en") + body, "en.po", "en")
+    assert info.value.path == "en.po"
+    assert info.value.line == line, str(info.value)
+
+
+@pytest.mark.parametrize("lang, expected, message", [
+    ("fr", "en", "Language header is 'fr', expected 'en'"),
+    ("xx", None, "Language header 'xx' is not a known variant"),
+])
+def test_wrong_language_header(lang, expected, message):
+    with pytest.raises(CatalogError, match=message):
+        parse_po(HEADER.format(lang=lang) + 'msgctxt "a"\nmsgid "x"\nmsgstr "y"\n', "f.po", expected)
+
+
+@pytest.mark.parametrize("code", list(LANGUAGES))
+def test_every_real_catalog_parses_with_its_header(code):
+    po = read_po(po_path(code))
+    assert po.code == code and po.entries
+
+
+def test_states(locales):
+    po = read_po(po_path("en", locales))
+    assert {e.state for e in po.entries.values()} == {"unreviewed"}
+    assert read_po(po_path("ja", locales)).entries["sign.toilet"].text == "トイレ"
+
+
+def test_update_keeps_comments_and_marks_changed_sources_fuzzy(locales):
+    path = po_path("fr", locales)
+    po = polib.pofile(str(path))
+    po.find("sign.toilet", by="msgctxt").tcomment = "Vérifié sur place"
+    po.save()
+    toml = locales / "templates" / "signs.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('ja = "トイレ"', 'ja = "お手洗い"'), encoding="utf-8")
+    fixture = locales / "templates" / "fixture.toml"
+    text = fixture.read_text(encoding="utf-8")
+    fixture.write_text(text[:text.index('[[template]]\nid = "water.distribution"')], encoding="utf-8")
+
+    update_catalogs(locales)
+
+    po = polib.pofile(str(path))
+    toilet = po.find("sign.toilet", by="msgctxt")
+    assert toilet.msgid == "お手洗い" and toilet.msgstr == "Toilettes"
+    assert "fuzzy" in toilet.flags and toilet.previous_msgid == "トイレ"
+    assert toilet.tcomment == "Vérifié sur place"
+    assert [e.msgctxt for e in po.obsolete_entries()] == ["water.distribution"]
+    assert read_po(path).entries["sign.toilet"].state == "fuzzy"
+    assert read_po(po_path("ja", locales)).entries["sign.toilet"].text == "お手洗い"
+    assert "お手洗い" in pot_path(locales).read_text(encoding="utf-8")
+
+
+def test_update_is_idempotent(locales):
+    update_catalogs(locales)
+    before = {p: p.read_bytes() for p in locales.rglob("*.po")}
+    assert update_catalogs(locales) == []
+    assert {p: p.read_bytes() for p in locales.rglob("*.po")} == before
+
+
+def test_poedit_style_round_trip_loses_nothing(locales):
+    """A translator's tool (polib writes like Poedit) re-saving the file keeps every entry."""
+    path = po_path("th", locales)
+    before = read_po(path).entries
+    polib.pofile(str(path), wrapwidth=78).save()
+    after = read_po(path).entries
+    assert {k: (e.source, e.text, e.state) for k, e in after.items()} == \
+           {k: (e.source, e.text, e.state) for k, e in before.items()}
+
+
+def test_mark_reviewed(locales):
+    path = po_path("ne", locales)
+    assert mark_reviewed(path, ["sign.toilet", "no.such"], "Sita Sharma") == 1
+    entry = read_po(path).entries["sign.toilet"]
+    assert entry.state == "reviewed" and entry.reviewed_by == "Sita Sharma" and entry.reviewed_at
+    assert read_po(path).entries["shelter.opened"].state == "unreviewed"
+    with pytest.raises(ValueError):
+        mark_reviewed(path, ["sign.toilet"], "   ")

@@ -1,0 +1,87 @@
+import string
+from datetime import date, time
+
+import pytest
+
+from phrasebook.catalog import read_po
+from phrasebook.errors import SlotError, UnknownLanguage
+from phrasebook.languages import LANGUAGES
+from phrasebook.paths import po_path
+from phrasebook.render import MissingTranslation, render
+from phrasebook.slots import Place, parse_value
+
+VALUES = {"place": {"ja": "市民体育館", "en": "City Gymnasium"}, "date": "2026-09-01", "time": "15:00"}
+
+
+@pytest.mark.parametrize("code", list(LANGUAGES))
+def test_renders_in_every_variant(locales, code):
+    text = render("water.distribution", code, VALUES)
+    assert "{" not in text and "市民体育館" in text
+    expected_time = {"my": "၁၅:၀၀", "ne": "१५:००", "id": "15.00"}.get(code, "15:00")
+    assert expected_time in text
+    source = read_po(po_path(code, locales)).entries["water.distribution"].text
+    for literal, *_ in string.Formatter().parse(source):
+        assert literal in text
+
+
+@pytest.mark.parametrize("code, expected", [
+    ("ja", "9月1日(火)15:00から市民体育館で給水を行います。"),
+    ("en", "at City Gymnasium (市民体育館) from 15:00 on Tue, Sep 1."),
+    ("zh_Hans", "9月1日周二15:00起在市民体育馆"),
+    ("ne", "सेप्टेम्बर १, मङ्गल १५:०० बजेदेखि"),
+])
+def test_dates_times_and_places_are_localised(locales, code, expected):
+    values = dict(VALUES, place={"ja": "市民体育館", "en": "City Gymnasium", "zh_Hans": "市民体育馆"})
+    assert expected in render("water.distribution", code, values).replace("（市民体育館）", "")
+
+
+def test_place_keeps_japanese_name_beside_translation():
+    from phrasebook.languages import get_language
+
+    place = Place("市民体育館", {"en": "City Gym", "zh_Hans": "市民体育馆"})
+    assert place.name_in(get_language("en")) == "City Gym (市民体育館)"
+    assert place.name_in(get_language("zh_Hans")) == "市民体育馆（市民体育館）"
+    assert place.name_in(get_language("th")) == "市民体育館"
+    assert place.name_in(get_language("ja@easy")) == "市民体育館"
+
+
+def test_all_slot_problems_in_one_error(locales):
+    with pytest.raises(SlotError) as info:
+        render("water.distribution", "en", {"date": "next Tuesday", "colour": "red", "time": "15:00"})
+    assert set(info.value.problems) == {"date", "colour", "place"}
+    assert "missing" in info.value.problems["place"]
+    assert "unknown slot" in info.value.problems["colour"]
+    assert "2026-09-01" in info.value.problems["date"]
+
+
+@pytest.mark.parametrize("kind, value", [
+    ("phone", "call me"), ("phone", "12"), ("url", "javascript:alert(1)"), ("url", "ftp://x"),
+    ("number", "many"), ("number", True), ("time", "25:00"), ("text", "a\u202eb"), ("text", "x" * 501),
+    ("text", "   "), ("place", {"en": "no Japanese"}),
+])
+def test_ill_typed_values(kind, value):
+    with pytest.raises(ValueError):
+        parse_value(kind, value)
+
+
+def test_typed_values_accept_python_objects():
+    assert parse_value("date", date(2026, 9, 1)) == date(2026, 9, 1)
+    assert parse_value("time", time(9, 5)) == time(9, 5)
+    assert parse_value("phone", "+81 3-1234-5678") == "+81 3-1234-5678"
+
+
+def test_easy_japanese_keeps_furigana(locales):
+    text = render("shelter.opened", "ja@easy", {"place": "市民体育館", "time": "09:00"})
+    assert "｜避難所《ひなんじょ》" in text
+
+
+def test_untranslated_entry_is_not_shown_in_another_language(locales):
+    path = po_path("fr", locales)
+    path.write_text(path.read_text(encoding="utf-8").replace('msgstr "Toilettes"', 'msgstr ""'), encoding="utf-8")
+    with pytest.raises(MissingTranslation, match="sign.toilet has no usable fr text"):
+        render("sign.toilet", "fr")
+
+
+def test_unknown_language(locales):
+    with pytest.raises(UnknownLanguage):
+        render("sign.toilet", "xx")
