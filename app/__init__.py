@@ -22,6 +22,7 @@ DEFAULTS: dict[str, Any] = {
     "PERMANENT_SESSION_LIFETIME": 12 * 3600,
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,  # the largest upload: a .po file
     "WTF_CSRF_TIME_LIMIT": 12 * 3600,
+    "SEND_FILE_MAX_AGE_DEFAULT": 3600,
     "PUBLIC_MAX_AGE": 60,  # seconds a phone or proxy may reuse a public message page
     "TIMEZONE": "Asia/Tokyo",
     "DEFAULT_LANGUAGES": "ja,ja@easy,en,zh_Hans,ko,vi",

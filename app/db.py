@@ -17,6 +17,18 @@ def get_db() -> sqlite_utils.Database:
 def init_schema(db: sqlite_utils.Database) -> None:
     """Create every table the app needs (idempotent)."""
     init_db(db)
+    db["users"].create({
+        "id": int, "username": str, "role": str, "password_hash": str, "created_at": str,
+        "active": int,
+    }, pk="id", not_null={"username", "role", "password_hash"}, defaults={"active": 1},
+        if_not_exists=True)
+    db["users"].create_index(["username"], unique=True, if_not_exists=True)
+    db["messages"].create({
+        "id": str, "template_id": str, "slot_values": str, "languages": str, "author": str,
+        "shelter": str, "created_at": str, "updated_at": str, "withdrawn_at": str, "drill": int,
+    }, pk="id", not_null={"template_id", "slot_values", "languages", "author", "created_at",
+                          "updated_at"}, defaults={"drill": 0}, if_not_exists=True)
+    db["messages"].create_index(["created_at"], if_not_exists=True)
 
 
 def close_db(_exc: BaseException | None = None) -> None:

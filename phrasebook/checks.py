@@ -14,7 +14,7 @@ from phrasebook.catalog import Entry, PoFile, read_po
 from phrasebook.errors import CatalogError
 from phrasebook.furigana import parse, plain
 from phrasebook.languages import LANGUAGES, SOURCE, Language
-from phrasebook.paths import locales_dir, po_path, templates_dir
+from phrasebook.paths import po_path, templates_dir
 from phrasebook.scripts import EXPECTED, SIMPLIFIED_ONLY, TRADITIONAL_ONLY, script_of
 from phrasebook.templates import Template, load_templates, placeholders
 
@@ -71,7 +71,7 @@ def check_script(lang: Language, text: str) -> str | None:
 
 
 def _check_entry(lang: Language, tpl: Template, entry: Entry, path: str,
-                 glossary: dict[str, dict[str, str]]) -> list[Issue]:
+                 glossary: dict[str, str]) -> list[Issue]:
     issues: list[Issue] = []
 
     def add(check: str, message: str, severity: str = "error") -> None:
@@ -119,16 +119,16 @@ def _check_entry(lang: Language, tpl: Template, entry: Entry, path: str,
     src_end = tpl.ja.rstrip().endswith(_SENTENCE_END)
     if lang.script != "Thai" and src_end != text.rstrip().endswith(_SENTENCE_END):
         add("end-punctuation", f"{tpl.id}: sentence-end punctuation differs from the source", "warning")
-    for term, translations in glossary.items():
-        want = translations.get(lang.code)
-        if want and term in tpl.ja and want.casefold() not in plain(text).casefold():
+    for term, want in glossary.items():
+        if term in tpl.ja and want.casefold() not in plain(text).casefold():
             add("glossary", f"{tpl.id}: {term} should be translated as {want!r}", "warning")
     return issues
 
 
-def load_glossary(root: Path | None = None) -> dict[str, dict[str, str]]:
-    """Key terms and their agreed translations: ``locales/glossary.toml``, ``[terms."避難所"]``."""
-    path = (root or locales_dir()) / "glossary.toml"
+def load_glossary(code: str, root: Path | None = None) -> dict[str, str]:
+    """A language's agreed translations of key terms: ``locales/<code>/glossary.toml``,
+    a ``[terms]`` table mapping the Japanese term to its translation."""
+    path = po_path(code, root).parent.parent / "glossary.toml"
     if not path.exists():
         return {}
     try:
@@ -138,7 +138,7 @@ def load_glossary(root: Path | None = None) -> dict[str, dict[str, str]]:
 
 
 def check_catalog(po: PoFile, templates: dict[str, Template],
-                  glossary: dict[str, dict[str, str]] | None = None) -> list[Issue]:
+                  glossary: dict[str, str] | None = None) -> list[Issue]:
     """Every problem in one parsed catalog."""
     lang = LANGUAGES[po.code]
     path = str(po.path)
@@ -159,7 +159,6 @@ def run(codes: list[str] | None = None, root: Path | None = None) -> list[Issue]
     """Check the catalogs of ``codes`` (all variants by default). A catalog that cannot be
     parsed is reported as an issue at its line rather than stopping the run."""
     templates = load_templates(templates_dir(root))
-    glossary = load_glossary(root)
     issues: list[Issue] = []
     for code in codes or list(LANGUAGES):
         path = po_path(code, root)
@@ -168,5 +167,5 @@ def run(codes: list[str] | None = None, root: Path | None = None) -> list[Issue]
         except CatalogError as exc:
             issues.append(Issue(exc.path, exc.line or 1, "syntax", exc.message))
             continue
-        issues.extend(check_catalog(po, templates, glossary))
+        issues.extend(check_catalog(po, templates, load_glossary(code, root)))
     return issues

@@ -93,12 +93,15 @@ def _cache_dir() -> Path:
 
 def _static_instance(variable: Path, weight: int) -> Path:
     """A static instance of a variable font at ``weight`` (made once, cached on disk)."""
-    out = _cache_dir() / f"{variable.stem.split('[')[0]}-{weight}-{int(variable.stat().st_mtime)}.ttf"
+    out = _cache_dir() / f"{variable.stem.split('[')[0]}-{weight}-{int(variable.stat().st_mtime)}-v2.ttf"
     if not out.exists():
         from fontTools.ttLib import TTFont as FTFont
         from fontTools.varLib.instancer import instantiateVariableFont
 
-        font = instantiateVariableFont(FTFont(variable), {"wght": weight, "wdth": 100}, updateFontNames=False)
+        font = instantiateVariableFont(FTFont(variable), {"wght": weight, "wdth": 100})
+        family = font["name"].getDebugName(1) or variable.stem
+        font["name"].setName(f"{family} {weight}", 4, 3, 1, 0x409)
+        font["name"].setName(f"{family.replace(' ', '')}-{weight}", 6, 3, 1, 0x409)
         tmp = out.with_suffix(f".{os.getpid()}.tmp")
         font.save(tmp)
         tmp.replace(out)
@@ -115,14 +118,14 @@ def _locate(spec: FontSpec, bold: bool) -> tuple[Path, int] | None:
         return Path(path), int(index or 0)
     if bold and _env(spec.key, False):
         return None  # an overridden regular face has no known bold: use it for bold too
-    for candidate in spec.regular if bold and not spec.bold else (spec.bold if bold else spec.regular):
+    for candidate in spec.bold if bold and spec.bold else spec.regular:
         if candidate.startswith("pip:"):
             found = _pip_font(candidate[4:])
-            if found and bold:
-                return _static_instance(found, BOLD_WEIGHT), 0
             if found:
-                return found, 0
-        elif Path(candidate).is_file() and not (bold and not spec.bold):
+                return (_static_instance(found, BOLD_WEIGHT) if bold else found), 0
+        elif bold and not spec.bold:
+            return None  # the family has no bold face
+        elif Path(candidate).is_file():
             return Path(candidate), spec.index
     return None
 

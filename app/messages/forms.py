@@ -1,0 +1,94 @@
+"""The composer form, built per template from its typed slots."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, StringField, SubmitField
+from wtforms.validators import DataRequired, Length, Optional
+
+from app.forms import MultiCheckboxField, default_languages, language_choices
+from app.i18n import lazy
+from phrasebook.errors import SlotError
+from phrasebook.languages import LANGUAGES
+from phrasebook.templates import Template
+
+INPUT_TYPES = {"text": "text", "place": "text", "date": "date", "time": "time",
+               "datetime": "datetime-local", "number": "number", "phone": "tel", "url": "url"}
+TYPE_LABELS = {
+    "text": lazy("text"), "place": lazy("place (Japanese name)"), "date": lazy("date"),
+    "time": lazy("time"), "datetime": lazy("date and time"), "number": lazy("number"),
+    "phone": lazy("phone number"), "url": lazy("web address"),
+}
+# A place may carry its name in each language whose readers do not read the Japanese one.
+NAME_LANGUAGES = [code for code in LANGUAGES if not code.startswith("ja")]
+
+
+class ComposerBase(FlaskForm):
+    languages = MultiCheckboxField(lazy("Languages"), choices=language_choices(),
+                                   validators=[DataRequired(lazy("Choose at least one language."))])
+    shelter = StringField(lazy("Shelter or area"), validators=[Optional(), Length(max=200)])
+    drill = BooleanField(lazy("Drill (practice message)"))
+    preview = SubmitField(lazy("Preview"))
+    publish = SubmitField(lazy("Publish"))
+
+
+def name_field(slot: str, code: str) -> str:
+    return f"{slot}__{code}"
+
+
+def composer_form(tpl: Template, message_values: dict[str, Any] | None = None, **kwargs: Any) -> ComposerBase:
+    """A form class for ``tpl``'s slots, instantiated (prefilled from stored values if given)."""
+    fields: dict[str, Any] = {}
+    data: dict[str, Any] = {}
+    for slot, kind in tpl.slots.items():
+        render_kw = {"type": INPUT_TYPES[kind]}
+        if kind == "number":
+            render_kw["step"] = "any"
+        fields[slot] = StringField(f"{{{slot}}} · {TYPE_LABELS[kind]}", render_kw=render_kw,
+                                   validators=[Length(max=500)])
+        stored = (message_values or {}).get(slot)
+        if kind == "place":
+            names = stored if isinstance(stored, dict) else {"ja": stored}
+            data[slot] = names.get("ja")
+            for code in NAME_LANGUAGES:
+                fields[name_field(slot, code)] = StringField(LANGUAGES[code].native,
+                                                             validators=[Length(max=500)])
+                data[name_field(slot, code)] = names.get(code)
+        else:
+            data[slot] = stored
+    form_class = type(f"Composer_{tpl.id.replace('.', '_')}", (ComposerBase,), fields)
+    if message_values is None:
+        kwargs.setdefault("languages", default_languages())
+    else:
+        data = {k: v for k, v in data.items() if v is not None}
+        kwargs = {**data, **kwargs}
+    return form_class(**kwargs)
+
+
+def slot_values(form: ComposerBase, tpl: Template) -> dict[str, Any]:
+    """The slot values as the library takes them: strings, and dicts for places with names."""
+    values: dict[str, Any] = {}
+    for slot, kind in tpl.slots.items():
+        raw = (form[slot].data or "").strip()
+        if kind == "place":
+            names = {code: (form[name_field(slot, code)].data or "").strip() for code in NAME_LANGUAGES}
+            names = {code: name for code, name in names.items() if name}
+            values[slot] = {"ja": raw, **names} if names else raw
+        else:
+            values[slot] = raw
+    return values
+
+
+def place_fields(form: ComposerBase, slot: str) -> list[Any]:
+    return [form[name_field(slot, code)] for code in NAME_LANGUAGES]
+
+
+def attach_slot_errors(form: ComposerBase, error: SlotError) -> None:
+    """Show the library's slot problems beside the fields they concern."""
+    for slot, problem in error.problems.items():
+        if slot in form:
+            form[slot].errors = [*form[slot].errors, problem]
+        else:
+            form.form_errors.append(f"{slot}: {problem}")

@@ -1,0 +1,135 @@
+"""Composer views: template finder, compose/preview/publish, list, detail, edit, withdraw."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from app.auth import requires
+from app.db import get_db
+from app.i18n import _
+from app.messages import bp, model
+from app.messages.forms import ComposerBase, attach_slot_errors, composer_form, place_fields, slot_values
+from phrasebook.errors import SlotError, UnknownTemplate
+from phrasebook.render import check_values
+from phrasebook.store import search
+from phrasebook.templates import HAZARDS, PHASES, Template, get_template, load_templates
+
+
+def message_template(template_id: str) -> Template:
+    try:
+        tpl = get_template(template_id)
+    except UnknownTemplate:
+        abort(404)
+    if tpl.kind != "message":
+        abort(404)
+    return tpl
+
+
+def public_url(message_id: str, lang: str | None = None) -> str:
+    """The address printed on QR sheets: ``BOSAI_BASE_URL`` if set, else this server's."""
+    base = (current_app.config.get("BASE_URL") or request.url_root).rstrip("/")
+    return f"{base}/m/{message_id}" + (f"/{lang}" if lang else "")
+
+
+def _submitted(form: ComposerBase, tpl: Template) -> tuple[dict | None, list[model.Rendition] | None]:
+    """(slot values to save, renditions to preview): values only when "publish" was pressed
+    and every chosen language can show the message."""
+    if not form.is_submitted() or not form.validate():
+        return None, None
+    values = slot_values(form, tpl)
+    try:
+        check_values(tpl, values)
+    except SlotError as exc:
+        attach_slot_errors(form, exc)
+        return None, None
+    shown = model.renditions(tpl.id, form.languages.data, values)
+    if not form.publish.data:
+        return None, shown
+    missing = [r.lang.native for r in shown if r.text is None]
+    if missing:
+        form.languages.errors = [_("No usable translation in: %(languages)s", languages=", ".join(missing))]
+        return None, shown
+    return values, shown
+
+
+def _compose_page(form: ComposerBase, tpl: Template, shown: list[model.Rendition] | None,
+                  message: model.Message | None = None) -> str:
+    return render_template("messages/compose.html", form=form, tpl=tpl, shown=shown, message=message,
+                           place_fields=place_fields)
+
+
+@bp.get("/")
+@requires("staff")
+def index() -> str:
+    return render_template("messages/index.html", messages=model.all_messages(get_db()),
+                           templates=load_templates())
+
+
+@bp.get("/new")
+@requires("staff")
+def new() -> str:
+    """Find a template: search in any language, filter by hazard and phase."""
+    query = request.args.get("q", "").strip()[:200]
+    hazard = request.args.get("hazard", "")
+    phase = request.args.get("phase", "")
+    templates = load_templates()
+    matched: dict[str, str | None] = {}
+    if query:
+        for hit in search(get_db(), query, kind="message"):
+            matched[hit.template_id] = hit.text
+    else:
+        matched = {tid: None for tid, tpl in templates.items() if tpl.kind == "message"}
+    found = [(templates[tid], text) for tid, text in matched.items() if tid in templates
+             and (not hazard or hazard in templates[tid].hazards) and (not phase or phase in templates[tid].phases)]
+    return render_template("messages/new.html", found=found, query=query, hazard=hazard, phase=phase,
+                           hazards=HAZARDS, phases=PHASES)
+
+
+@bp.route("/new/<template_id>", methods=["GET", "POST"])
+@requires("staff")
+def compose(template_id: str) -> Response | str:
+    tpl = message_template(template_id)
+    form = composer_form(tpl)
+    values, shown = _submitted(form, tpl)
+    if values is not None:
+        message = model.publish(get_db(), tpl.id, values, form.languages.data, g.user.username,
+                                (form.shelter.data or "").strip(), form.drill.data)
+        flash(_("Message published."), "ok")
+        return redirect(url_for("messages.detail", message_id=message.id))
+    return _compose_page(form, tpl, shown)
+
+
+@bp.get("/<message_id>")
+@requires("staff")
+def detail(message_id: str) -> str:
+    message = model.get(get_db(), message_id) or abort(404)
+    shown = model.renditions(message.template_id, message.languages, message.values)
+    return render_template("messages/detail.html", message=message, shown=shown,
+                           tpl=get_template(message.template_id), url=public_url(message.id))
+
+
+@bp.route("/<message_id>/edit", methods=["GET", "POST"])
+@requires("staff")
+def edit(message_id: str) -> Response | str:
+    message = model.get(get_db(), message_id) or abort(404)
+    tpl = message_template(message.template_id)
+    form = composer_form(tpl, message.values, languages=list(message.languages),
+                         shelter=message.shelter, drill=message.drill)
+    values, shown = _submitted(form, tpl)
+    if values is not None:
+        model.update(get_db(), message.id, values, form.languages.data,
+                     (form.shelter.data or "").strip(), form.drill.data)
+        flash(_("Message updated."), "ok")
+        return redirect(url_for("messages.detail", message_id=message.id))
+    return _compose_page(form, tpl, shown, message)
+
+
+@bp.post("/<message_id>/withdraw")
+@requires("staff")
+def withdraw(message_id: str) -> Response:
+    message = model.get(get_db(), message_id) or abort(404)
+    if not message.withdrawn:
+        model.withdraw(get_db(), message.id)
+        flash(_("Message withdrawn: its public page now says so."), "ok")
+    return redirect(url_for("messages.detail", message_id=message.id))

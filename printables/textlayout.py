@@ -1,0 +1,380 @@
+"""Multilingual text layout: the one place that breaks, measures, fits and draws text in PDFs.
+
+The traps measured in DESIGN.md §5 are handled here, each with a regression test:
+
+- Thai, Myanmar and Devanagari are shaped (uharfbuzz through ReportLab's ``shapeFragWord``) with
+  ``dlig`` off; CJK fonts are registered unshaped, so ます never becomes 〼.
+- Lines are broken here, never by ReportLab: break opportunities come from ICU's line
+  BreakIterator (dictionary word boundaries for Thai and Myanmar, UAX #14 for the rest) plus the
+  kinsoku additions ReportLab lacks (full-width ，！？：；”). Each segment is shaped whole and
+  measured with its shaped width, so a shaped word is never split; a segment wider than the box
+  makes the text smaller instead. Easy Japanese breaks only at its spaces (分かち書き).
+- U+200B is dropped (ReportLab draws it as a space); control and bidi-override characters are
+  refused; a character that no registered font has is an error naming it.
+- Text is drawn with ``drawString`` glyph runs, never parsed as Paragraph markup, so user text
+  such as ``</para>`` or ``&amp;`` is drawn literally.
+- Each character is drawn with the language's font when that font has it (the Thai, Myanmar and
+  Nepali fonts include Latin digits); only characters it lacks, such as the Japanese name of a
+  place inside a Thai message, fall back to another registered font.
+- Easy Japanese furigana (``｜避難所《ひなんじょ》``) are drawn above their base text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import icu
+from reportlab.lib.abag import ABag
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import shapeFragWord
+from reportlab.lib import textsplit
+from reportlab.pdfgen.canvas import Canvas
+
+from phrasebook import furigana
+from phrasebook.languages import Language, get_language
+from printables.errors import TextDoesNotFit, TextError
+from printables.fonts import Font, font
+
+SHAPING_FEATURES = {"kern": True, "liga": True, "dlig": False}
+CANNOT_START = set(textsplit.ALL_CANNOT_START) | set("，！？：；”’）〉》」』】〕］｝、。．…‥〜～")
+CANNOT_END = set(textsplit.ALL_CANNOT_END) | set("（〈《「『【〔［｛“‘")
+FALLBACK_KEYS = ("ja", "latin", "zh_Hans", "zh_Hant", "ko", "th", "my", "ne")
+RUBY_SCALE = 0.5
+LINE_GAP = 1.1  # line height = (ascent + descent) * LINE_GAP
+SHRINK_STEP = 0.93
+EASY_BREAK_AFTER = set("。、．，！？")
+
+_DROPPED = dict.fromkeys(map(ord, "\u200b\ufeff\u00ad"), None) | dict.fromkeys(range(0xFE00, 0xFE10), None)
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+
+
+def clean(text: str) -> str:
+    """``text`` ready for layout: newlines normalised, tabs as spaces, invisible break hints dropped.
+
+    Raises ``TextError`` for control characters, bidi overrides and unpaired surrogates.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").translate(_DROPPED)
+    if _BIDI.search(text):
+        raise TextError(f"text contains right-to-left or bidi control characters: {_shown(text)}")
+    bad = [c for c in text if c != "\n" and unicodedata.category(c) in ("Cc", "Cs")]
+    if bad:
+        raise TextError(f"text contains control character U+{ord(bad[0]):04X}: {_shown(text)}")
+    return text
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+@lru_cache(maxsize=8192)
+def shape(text: str, fnt: Font) -> tuple[str, float]:
+    """The text as ReportLab draws it in ``fnt`` (a ShapedStr for shaped fonts) and its width at
+    1 pt. The shape data is in 1/1000 em, so one shaping serves every size."""
+    if not fnt.shaped or not text.strip():
+        return text, stringWidth(text, fnt.name, 1)
+    word = shapeFragWord([stringWidth(text, fnt.name, 1000), (ABag(fontName=fnt.name, fontSize=1000), text)],
+                         features=SHAPING_FEATURES, force=True)
+    return word[1][1], word[0] / 1000
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of text in one font, optionally with a furigana reading; widths are at 1 pt."""
+
+    text: str
+    font: Font
+    width: float
+    reading: str = ""
+    reading_font: Font | None = None
+    reading_width: float = 0.0
+
+    @property
+    def advance(self) -> float:
+        return max(self.width, self.reading_width * RUBY_SCALE)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Text between two break opportunities: pieces, then the width of its trailing spaces."""
+
+    pieces: tuple[Piece, ...]
+    space: float
+
+    @property
+    def width(self) -> float:
+        return sum(p.advance for p in self.pieces)
+
+    @property
+    def splittable(self) -> bool:
+        return not any(p.font.shaped or p.reading for p in self.pieces)
+
+    @property
+    def text(self) -> str:
+        return "".join(p.text for p in self.pieces)
+
+
+@dataclass(frozen=True)
+class Line:
+    segments: tuple[Segment, ...]
+
+    @property
+    def width(self) -> float:
+        if not self.segments:
+            return 0.0
+        return sum(s.width + s.space for s in self.segments[:-1]) + self.segments[-1].width
+
+    @property
+    def has_ruby(self) -> bool:
+        return any(p.reading for s in self.segments for p in s.pieces)
+
+    @property
+    def fonts(self) -> set[Font]:
+        return {p.font for s in self.segments for p in s.pieces}
+
+
+class TextBlock:
+    """Text in one language prepared for layout: cleaned, segmented and measured once."""
+
+    def __init__(self, text: str, lang: Language | str, bold: bool = False) -> None:
+        self.lang = get_language(lang) if isinstance(lang, str) else lang
+        self.text = clean(text)
+        self.bold = bold
+        self.primary = font(self.lang.font, bold)
+        self.paragraphs = [self._segments(p.strip(" \u3000")) for p in self.text.split("\n")]
+
+    def _segments(self, para: str) -> list[Segment]:
+        runs = furigana.parse(para) if self.lang.script == "Jpan" else [(para, None)]
+        plain = "".join(base for base, _ in runs)
+        if not plain:
+            return []
+        ruby: list[tuple[int, int, str]] = []
+        pos = 0
+        for base, reading in runs:
+            if reading:
+                ruby.append((pos, pos + len(base), reading))
+            pos += len(base)
+        inside = {p for start, end, _ in ruby for p in range(start + 1, end)}
+        cuts = sorted(b for b in self._breaks(plain) if b not in inside) + [len(plain)]
+        segments, start = [], 0
+        for cut in cuts:
+            if cut > start:
+                segments.append(self._segment(plain, start, cut, ruby))
+                start = cut
+        return segments
+
+    def _breaks(self, plain: str) -> set[int]:
+        """Positions (0 < p < len) where a line may break."""
+        if self.lang.code == "ja@easy":
+            found = {p for p in range(1, len(plain))
+                     if (plain[p - 1] in " \u3000" or plain[p - 1] in EASY_BREAK_AFTER) and plain[p] not in " \u3000"}
+        else:
+            found = set(_icu_breaks(plain, self.lang.babel))
+        return {p for p in found if 0 < p < len(plain)
+                and plain[p] not in CANNOT_START and plain[p - 1] not in CANNOT_END}
+
+    def _segment(self, plain: str, start: int, end: int, ruby: list[tuple[int, int, str]]) -> Segment:
+        chunk = plain[start:end]
+        body = chunk.rstrip(" \u3000")
+        trailing = chunk[len(body):]
+        pieces: list[Piece] = []
+        pos = start
+        for rstart, rend, reading in ruby:
+            if rend <= pos or rstart >= start + len(body):
+                continue
+            pieces += self._pieces(plain[pos:rstart])
+            base = self._pieces(plain[rstart:rend])
+            if len(base) == 1:
+                rfont = font("ja", False)
+                base = [Piece(base[0].text, base[0].font, base[0].width, reading, rfont, shape(reading, rfont)[1])]
+            pieces += base
+            pos = rend
+        pieces += self._pieces(plain[pos:start + len(body)])
+        space = sum(shape(t, f)[1] for t, f in _font_runs(trailing, self.primary, self.bold)) if trailing else 0.0
+        return Segment(tuple(pieces), space)
+
+    def _pieces(self, text: str) -> list[Piece]:
+        return [Piece(t, f, shape(t, f)[1]) for t, f in _font_runs(text, self.primary, self.bold)]
+
+    def lines(self, width: float, size: float, split_words: bool = False) -> list[Line] | None:
+        """The lines at ``size`` pt in ``width`` pt, or None if a segment is wider than ``width``
+        (and may not, or cannot, be split)."""
+        out: list[Line] = []
+        for segments in self.paragraphs:
+            current: list[Segment] = []
+            x = 0.0
+            for seg in segments:
+                if current and x + seg.width * size > width + 1e-6:
+                    out.append(Line(tuple(current)))
+                    current, x = [], 0.0
+                if not current and seg.width * size > width + 1e-6:
+                    if not (split_words and seg.splittable):
+                        return None
+                    parts = self._split(seg, width / size)
+                    if parts is None:
+                        return None
+                    out += [Line((part,)) for part in parts[:-1]]
+                    seg = parts[-1]
+                current.append(seg)
+                x += (seg.width + seg.space) * size
+            out.append(Line(tuple(current)))
+        return out
+
+    def _split(self, seg: Segment, width: float) -> list[Segment] | None:
+        """An unshaped segment cut between grapheme clusters into parts at most ``width`` wide."""
+        parts: list[Segment] = []
+        current = ""
+        for cluster in _clusters(seg.text):
+            trial = current + cluster
+            if current and _width(self._pieces(trial)) > width:
+                parts.append(Segment(tuple(self._pieces(current)), 0.0))
+                trial = cluster
+            if _width(self._pieces(trial)) > width:
+                return None
+            current = trial
+        parts.append(Segment(tuple(self._pieces(current)), seg.space))
+        return parts
+
+    def layout(self, width: float, size: float, split_words: bool = False) -> Layout | None:
+        lines = self.lines(width, size, split_words)
+        return None if lines is None else Layout(lines, size, self.primary)
+
+    def fit(self, width: float, height: float, max_size: float, min_size: float,
+            where: str = "its box") -> Layout:
+        """The largest layout from ``max_size`` down to ``min_size`` that fits the box.
+
+        Raises ``TextDoesNotFit`` naming the text when even ``min_size`` does not fit.
+        """
+        size = max_size
+        while True:
+            found = self.layout(width, size)
+            if found is not None and found.height <= height + 1e-6:
+                return found
+            if size <= min_size:
+                break
+            size = max(min_size, size * SHRINK_STEP)
+        found = self.layout(width, min_size, split_words=True)
+        if found is not None and found.height <= height + 1e-6:
+            return found
+        raise TextDoesNotFit(self.text, where, min_size)
+
+
+def _width(pieces: list[Piece]) -> float:
+    return sum(p.advance for p in pieces)
+
+
+def _clusters(text: str) -> list[str]:
+    it = icu.BreakIterator.createCharacterInstance(icu.Locale.getRoot())
+    return [text[a:b] for a, b in _icu_spans(it, text)]
+
+
+def _icu_spans(it: icu.BreakIterator, text: str) -> list[tuple[int, int]]:
+    """Boundaries from an ICU iterator as Python string indices (ICU counts UTF-16 units)."""
+    it.setText(text)
+    to_py, units = {0: 0}, 0
+    for i, char in enumerate(text):
+        units += 2 if ord(char) > 0xFFFF else 1
+        to_py[units] = i + 1
+    bounds = [to_py[b] for b in [it.first(), *it] if b in to_py]
+    return list(zip(bounds, bounds[1:]))
+
+
+def _icu_breaks(text: str, locale: str) -> list[int]:
+    it = icu.BreakIterator.createLineInstance(icu.Locale(locale))
+    return [start for start, _ in _icu_spans(it, text)]
+
+
+def _font_runs(text: str, primary: Font, bold: bool) -> list[tuple[str, Font]]:
+    """``text`` cut into runs, each in the first font that has its characters: the language's
+    font, else a fallback; combining marks stay with their base character."""
+    runs: list[tuple[str, Font]] = []
+    current: Font | None = None
+    for char in text:
+        if current is not None and (unicodedata.category(char).startswith("M") or char in "\u200c\u200d"
+                                    or (char == " " and current.covers(char))):
+            chosen = current
+        elif primary.covers(char):
+            chosen = primary
+        else:
+            chosen = _fallback(char, bold, text)
+        if runs and chosen is current:
+            runs[-1] = (runs[-1][0] + char, chosen)
+        else:
+            runs.append((char, chosen))
+        current = chosen
+    return runs
+
+
+def _fallback(char: str, bold: bool, text: str) -> Font:
+    for key in FALLBACK_KEYS:
+        candidate = font(key, bold)
+        if candidate.covers(char):
+            return candidate
+    name = unicodedata.name(char, "unnamed character")
+    raise TextError(f"no installed font can draw {char!r} (U+{ord(char):04X} {name}) in {_shown(text)}")
+
+
+class Layout:
+    """Lines at one size, ready to draw; sizes in points."""
+
+    def __init__(self, lines: list[Line], size: float, primary: Font) -> None:
+        self.lines = lines
+        self.size = size
+        self.primary = primary
+
+    def _metrics(self, line: Line) -> tuple[float, float]:
+        fonts = line.fonts or {self.primary}
+        ascent = max(f.ttf.face.ascent for f in fonts) / 1000
+        descent = max(-f.ttf.face.descent for f in fonts) / 1000
+        return ascent, descent
+
+    def _ruby_height(self, line: Line) -> float:
+        return self.size * RUBY_SCALE * 1.15 if line.has_ruby else 0.0
+
+    def line_height(self, line: Line) -> float:
+        ascent, descent = self._metrics(line)
+        return (ascent + descent) * LINE_GAP * self.size + self._ruby_height(line)
+
+    @property
+    def height(self) -> float:
+        return sum(self.line_height(line) for line in self.lines)
+
+    @property
+    def width(self) -> float:
+        return max((line.width for line in self.lines), default=0.0) * self.size
+
+    def draw(self, canvas: Canvas, x: float, top: float, width: float, align: str = "left") -> float:
+        """Draw the lines from ``top`` down inside ``width``; returns the bottom y. The caller sets
+        the fill colour."""
+        y = top
+        for line in self.lines:
+            ascent, descent = self._metrics(line)
+            gap = (LINE_GAP - 1) / 2 * (ascent + descent) * self.size
+            baseline = y - self._ruby_height(line) - gap - ascent * self.size
+            lx = x + {"left": 0.0, "center": (width - line.width * self.size) / 2,
+                      "right": width - line.width * self.size}[align]
+            for seg in line.segments:
+                for piece in seg.pieces:
+                    self._piece(canvas, piece, lx, baseline)
+                    lx += piece.advance * self.size
+                lx += seg.space * self.size
+            y -= self.line_height(line)
+        return y
+
+    def _piece(self, canvas: Canvas, piece: Piece, x: float, baseline: float) -> None:
+        size = self.size
+        canvas.setFont(piece.font.name, size)
+        canvas.drawString(x + (piece.advance - piece.width) * size / 2, baseline, shape(piece.text, piece.font)[0])
+        if piece.reading and piece.reading_font:
+            rsize = size * RUBY_SCALE
+            canvas.setFont(piece.reading_font.name, rsize)
+            canvas.drawString(x + (piece.advance * size - piece.reading_width * rsize) / 2,
+                              baseline + piece.font.ttf.face.ascent / 1000 * size, piece.reading)
+
+
+def fit_text(text: str, lang: Language | str, width: float, height: float, max_size: float,
+             min_size: float, bold: bool = False, where: str = "its box") -> Layout:
+    """Shortcut: the layout of ``text`` fitted into a ``width`` x ``height`` pt box."""
+    return TextBlock(text, lang, bold).fit(width, height, max_size, min_size, where)
