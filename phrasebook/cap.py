@@ -1,0 +1,113 @@
+"""CAP 1.2 (OASIS Common Alerting Protocol) for published messages: one ``<info>`` per language."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Mapping
+
+from phrasebook.furigana import plain
+from phrasebook.languages import get_language
+from phrasebook.render import render
+from phrasebook.templates import Template, get_template
+
+NS = "urn:oasis:names:tc:emergency:cap:1.2"
+HEADLINE_MAX = 160  # CAP 1.2 §3.2.2: headline SHOULD be under 160 characters
+
+_CATEGORY = {
+    "earthquake": "Geo", "tsunami": "Geo", "volcano": "Geo", "landslide": "Geo",
+    "typhoon": "Met", "heavy_rain": "Met", "flood": "Met", "snow": "Met", "heat": "Met",
+    "missile": "Security", "fire": "Fire", "infection": "Health",
+}
+# phase -> (urgency, severity, certainty)
+_ASSESSMENT = {
+    "onset": ("Immediate", "Severe", "Observed"),
+    "evacuation": ("Immediate", "Severe", "Likely"),
+    "before": ("Expected", "Moderate", "Likely"),
+    "lifeline": ("Unknown", "Moderate", "Observed"),
+}
+_DEFAULT_ASSESSMENT = ("Unknown", "Minor", "Observed")
+
+
+@dataclass(frozen=True)
+class Alert:
+    """What CAP needs to know of one published message."""
+
+    identifier: str
+    sender: str
+    sent: datetime  # timezone-aware
+    template_id: str
+    values: Mapping[str, Any]
+    langs: tuple[str, ...]
+    area: str
+    exercise: bool = False
+    withdrawn: bool = False
+    sender_name: str = ""
+    web: str | None = None  # base URL of the public pages; adds <web> per language
+    references: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _categories(tpl: Template) -> list[str]:
+    found = sorted({_CATEGORY[h] for h in tpl.hazards if h in _CATEGORY})
+    if found:
+        return found
+    return ["Infra"] if "lifeline" in tpl.phases else ["Safety"]
+
+
+def _assessment(tpl: Template) -> tuple[str, str, str]:
+    for phase in ("onset", "evacuation", "before", "lifeline"):
+        if phase in tpl.phases:
+            return _ASSESSMENT[phase]
+    return _DEFAULT_ASSESSMENT
+
+
+def _headline(text: str) -> str:
+    if len(text) <= HEADLINE_MAX:
+        return text
+    return text[:HEADLINE_MAX - 1] + "…"
+
+
+def _sub(parent: ET.Element, tag: str, text: str) -> ET.Element:
+    el = ET.SubElement(parent, f"{{{NS}}}{tag}")
+    el.text = text
+    return el
+
+
+def cap_xml(alert: Alert) -> bytes:
+    """The alert as CAP 1.2 XML; ``Exercise`` for drills, ``Cancel`` for withdrawn messages."""
+    if alert.sent.tzinfo is None:
+        raise ValueError("CAP needs a timezone-aware 'sent' time")
+    tpl = get_template(alert.template_id)
+    ET.register_namespace("", NS)
+    root = ET.Element(f"{{{NS}}}alert")
+    _sub(root, "identifier", alert.identifier)
+    _sub(root, "sender", alert.sender)
+    _sub(root, "sent", alert.sent.replace(microsecond=0).isoformat())
+    _sub(root, "status", "Exercise" if alert.exercise else "Actual")
+    _sub(root, "msgType", "Cancel" if alert.withdrawn else ("Update" if alert.references else "Alert"))
+    _sub(root, "scope", "Public")
+    if alert.references:
+        _sub(root, "references", " ".join(alert.references))
+    urgency, severity, certainty = _assessment(tpl)
+    for code in alert.langs:
+        lang = get_language(code)
+        text = plain(render(alert.template_id, code, alert.values))
+        info = ET.SubElement(root, f"{{{NS}}}info")
+        _sub(info, "language", lang.bcp47)
+        for category in _categories(tpl):
+            _sub(info, "category", category)
+        _sub(info, "event", tpl.category or tpl.id)
+        _sub(info, "urgency", urgency)
+        _sub(info, "severity", severity)
+        _sub(info, "certainty", certainty)
+        if alert.sender_name:
+            _sub(info, "senderName", alert.sender_name)
+        _sub(info, "headline", _headline(text))
+        _sub(info, "description", text)
+        if alert.web:
+            _sub(info, "web", f"{alert.web.rstrip('/')}/m/{alert.identifier}/{lang.code}")
+        area = ET.SubElement(info, f"{{{NS}}}area")
+        _sub(area, "areaDesc", alert.area)
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
