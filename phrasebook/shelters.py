@@ -1,0 +1,132 @@
+"""Shelters and the kiosk devices bound to them.
+
+A kiosk token is shown once when created; only its SHA-256 is stored, and staff can revoke it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+from phrasebook.errors import PhrasebookError
+from phrasebook.languages import get_language
+
+
+class ShelterError(PhrasebookError, ValueError):
+    """Bad shelter data or an unknown shelter."""
+
+
+@dataclass(frozen=True)
+class Shelter:
+    id: int
+    name: str
+    address: str
+    capacity: int
+    languages: tuple[str, ...]
+    is_open: bool
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def init_shelters(db: sqlite_utils.Database) -> None:
+    db["shelters"].create({"id": int, "name": str, "address": str, "capacity": int, "languages": str,
+                           "is_open": int, "created_at": str, "closed_at": str},
+                          pk="id", if_not_exists=True)
+    db["kiosk_tokens"].create({"token_hash": str, "shelter_id": int, "label": str, "created_at": str,
+                               "revoked_at": str}, pk="token_hash",
+                              foreign_keys=[("shelter_id", "shelters", "id")], if_not_exists=True)
+
+
+def _row(row: dict) -> Shelter:
+    return Shelter(row["id"], row["name"], row["address"] or "", row["capacity"] or 0,
+                   tuple(json.loads(row["languages"] or "[]")), bool(row["is_open"]))
+
+
+def _clean(name: str, address: str, capacity: int, languages: list[str]) -> dict:
+    name, address = " ".join(name.split()), " ".join(address.split())
+    if not name or len(name) > 200:
+        raise ShelterError("a shelter needs a name of at most 200 characters")
+    if len(address) > 300:
+        raise ShelterError("the address is longer than 300 characters")
+    if not 0 <= capacity <= 100_000:
+        raise ShelterError("capacity must be between 0 and 100000")
+    codes = [get_language(code).code for code in languages]
+    return {"name": name, "address": address, "capacity": capacity, "languages": json.dumps(codes)}
+
+
+def create_shelter(db: sqlite_utils.Database, name: str, address: str = "", capacity: int = 0,
+                   languages: list[str] | None = None) -> Shelter:
+    row = _clean(name, address, capacity, languages or ["ja", "ja@easy", "en"])
+    with db.conn:
+        pk = db["shelters"].insert({**row, "is_open": 1, "created_at": now()}).last_pk
+    return get_shelter(db, pk)
+
+
+def update_shelter(db: sqlite_utils.Database, shelter_id: int, name: str, address: str, capacity: int,
+                   languages: list[str], is_open: bool) -> Shelter:
+    was_open = get_shelter(db, shelter_id).is_open
+    row = _clean(name, address, capacity, languages)
+    row["is_open"] = int(is_open)
+    if was_open and not is_open:
+        row["closed_at"] = now()
+    with db.conn:
+        db["shelters"].update(shelter_id, row)
+    return get_shelter(db, shelter_id)
+
+
+def get_shelter(db: sqlite_utils.Database, shelter_id: int) -> Shelter:
+    rows = list(db["shelters"].rows_where("id = ?", [shelter_id]))
+    if not rows:
+        raise ShelterError(f"no shelter {shelter_id}")
+    return _row(rows[0])
+
+
+def list_shelters(db: sqlite_utils.Database, ids: list[int] | None = None) -> list[Shelter]:
+    """All shelters, or only those in ``ids``."""
+    if ids is None:
+        return [_row(r) for r in db["shelters"].rows_where(order_by="id")]
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    return [_row(r) for r in db["shelters"].rows_where(f"id in ({marks})", ids, order_by="id")]
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_kiosk_token(db: sqlite_utils.Database, shelter_id: int, label: str = "") -> str:
+    """A new kiosk token for the shelter; the caller shows it once (it is not stored)."""
+    get_shelter(db, shelter_id)
+    token = secrets.token_urlsafe(24)
+    with db.conn:
+        db["kiosk_tokens"].insert({"token_hash": _hash(token), "shelter_id": shelter_id,
+                                   "label": label[:100], "created_at": now()})
+    return token
+
+
+def kiosk_shelter(db: sqlite_utils.Database, token: str) -> int | None:
+    """The shelter a valid, unrevoked token is bound to, else None."""
+    if not token or len(token) > 100:
+        return None
+    row = db.execute("SELECT shelter_id FROM kiosk_tokens WHERE token_hash = ? AND revoked_at IS NULL",
+                     [_hash(token)]).fetchone()
+    return row[0] if row else None
+
+
+def list_kiosk_tokens(db: sqlite_utils.Database, shelter_id: int) -> list[dict]:
+    return list(db["kiosk_tokens"].rows_where("shelter_id = ?", [shelter_id], order_by="created_at",
+                                              select="token_hash, label, created_at, revoked_at"))
+
+
+def revoke_kiosk_token(db: sqlite_utils.Database, token_hash: str) -> None:
+    with db.conn:
+        db.execute("UPDATE kiosk_tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
+                   [now(), token_hash])
