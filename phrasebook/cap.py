@@ -106,7 +106,7 @@ def cap_xml(alert: Alert) -> bytes:
         _sub(info, "headline", _headline(text))
         _sub(info, "description", text)
         if alert.web:
-            _sub(info, "web", f"{alert.web.rstrip('/')}/m/{alert.identifier}/{lang.code}")
+            _sub(info, "web", f"{alert.web.rstrip('/')}/m/{alert.identifier}/{lang.bcp47}")
         area = ET.SubElement(info, f"{{{NS}}}area")
         _sub(area, "areaDesc", alert.area)
     ET.indent(root)

@@ -18,7 +18,9 @@ from phrasebook.paths import po_path, templates_dir
 from phrasebook.scripts import EXPECTED, SIMPLIFIED_ONLY, TRADITIONAL_ONLY, script_of
 from phrasebook.templates import Template, load_templates, placeholders
 
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# ZWNJ and ZWJ choose conjunct forms in Devanagari and Myanmar; elsewhere they are stray.
+_JOINER = re.compile(r"(?<![\u0900-\u097f\u1000-\u109f])[\u200c\u200d]|[\u200c\u200d](?![\u0900-\u097f\u1000-\u109f])")
 _PARENS = re.compile(r"\([^()]*\)|（[^（）]*）|「[^「」]*」")
 _SLOT = re.compile(r"\{\w+\}")
 _SENTENCE_END = tuple("。．.？?！!।॥၊။")
@@ -96,7 +98,7 @@ def _check_entry(lang: Language, tpl: Template, entry: Entry, path: str,
             add("placeholders", f"{tpl.id}: " + "; ".join(
                 part for part in (f"missing {{{'}, {'.join(missing)}}}" if missing else "",
                                   f"unknown {{{'}, {'.join(extra)}}}" if extra else "") if part))
-    if _INVISIBLE.search(text):
+    if _INVISIBLE.search(text) or _JOINER.search(text):
         add("control-chars", f"{tpl.id}: contains control or zero-width characters")
     if text != text.strip() or "  " in text:
         add("whitespace", f"{tpl.id}: leading, trailing or double spaces", "warning")

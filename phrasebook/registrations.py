@@ -138,8 +138,8 @@ def _event(db: sqlite_utils.Database, reg_id: int, kind: str, actor: str, detail
 
 
 def create_registration(db: sqlite_utils.Database, shelter_id: int, lang: str, answers: Mapping[str, Any],
-                        source: str = "kiosk", actor: str = "kiosk") -> str:
-    """Store a validated registration in one durable transaction; returns its number.
+                        source: str = "kiosk", actor: str = "kiosk") -> Registration:
+    """Store a validated registration in one durable transaction and return it.
 
     Raises ``ValueError`` with the error codes when the answers do not validate.
     """
@@ -160,7 +160,7 @@ def create_registration(db: sqlite_utils.Database, shelter_id: int, lang: str, a
         number = f"{shelter_id}-{reg_id:05d}"
         db.execute("UPDATE registrations SET number = ? WHERE id = ?", [number, reg_id])
         _event(db, reg_id, "check_in", actor)
-    return number
+    return get_registration(db, reg_id, [shelter_id])
 
 
 def get_registration(db: sqlite_utils.Database, reg_id: int, shelter_ids: list[int] | None) -> Registration:

@@ -42,6 +42,8 @@ def init_shelters(db: sqlite_utils.Database) -> None:
     db["kiosk_tokens"].create({"token_hash": str, "shelter_id": int, "label": str, "created_at": str,
                                "revoked_at": str}, pk="token_hash",
                               foreign_keys=[("shelter_id", "shelters", "id")], if_not_exists=True)
+    db["shelter_staff"].create({"shelter_id": int, "user_id": int}, pk=("shelter_id", "user_id"),
+                               foreign_keys=[("shelter_id", "shelters", "id")], if_not_exists=True)
 
 
 def _row(row: dict) -> Shelter:
@@ -130,3 +132,21 @@ def revoke_kiosk_token(db: sqlite_utils.Database, token_hash: str) -> None:
     with db.conn:
         db.execute("UPDATE kiosk_tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
                    [now(), token_hash])
+
+
+def assign_staff(db: sqlite_utils.Database, shelter_id: int, user_ids: list[int]) -> None:
+    """Make ``user_ids`` exactly the staff accounts that work at this shelter."""
+    get_shelter(db, shelter_id)
+    with db.conn:
+        db.execute("DELETE FROM shelter_staff WHERE shelter_id = ?", [shelter_id])
+        db["shelter_staff"].insert_all([{"shelter_id": shelter_id, "user_id": uid} for uid in set(user_ids)])
+
+
+def staff_of(db: sqlite_utils.Database, shelter_id: int) -> list[int]:
+    return [r[0] for r in db.execute("SELECT user_id FROM shelter_staff WHERE shelter_id = ?", [shelter_id])]
+
+
+def shelters_of(db: sqlite_utils.Database, user_id: int) -> list[int]:
+    """The shelters a staff account works at."""
+    return [r[0] for r in db.execute("SELECT shelter_id FROM shelter_staff WHERE user_id = ? ORDER BY shelter_id",
+                                     [user_id])]

@@ -52,6 +52,16 @@ def test_each_check_fires_at_file_and_line(locales, code, old, new, check):
     assert re.match(rf".*{re.escape(code)}/LC_MESSAGES/bosai\.po:\d+: \[{expected[-1]}\] ", line)
 
 
+@pytest.mark.parametrize("text, stray", [
+    ("भर्\u200dयाङ", False), ("क्\u200cष", False), ("Toilet\u200d", True), ("\u200cशौचालय", True),
+    ("शौचालय\u200b", True), ("a\u202eb", True),
+])
+def test_joiners_only_inside_complex_scripts(locales, text, stray):
+    _set(locales, "ne", "शौचालय", text)
+    found = [i.check for i in checks.run(codes=["ne"]) if i.check == "control-chars"]
+    assert found == (["control-chars"] if stray else [])
+
+
 def test_fuzzy_is_an_error(locales):
     path = po_path("vi", locales)
     text = path.read_text(encoding="utf-8").replace('msgctxt "sign.toilet"', '#, fuzzy\nmsgctxt "sign.toilet"')

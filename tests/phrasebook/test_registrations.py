@@ -9,7 +9,7 @@ from phrasebook.registrations import (
     update_registration, validate,
 )
 from phrasebook.shelters import (
-    create_kiosk_token, create_shelter, init_shelters, kiosk_shelter, list_kiosk_tokens,
+    assign_staff, create_kiosk_token, shelters_of, staff_of, create_shelter, init_shelters, kiosk_shelter, list_kiosk_tokens,
     revoke_kiosk_token, update_shelter,
 )
 from phrasebook.store import open_db
@@ -56,8 +56,8 @@ def test_staff_fields_are_not_accepted_from_the_kiosk():
 
 
 def test_create_list_and_history(db, shelter):
-    number = create_registration(db, shelter.id, "vi", ANSWERS)
-    assert number == f"{shelter.id}-00001"
+    created = create_registration(db, shelter.id, "vi", ANSWERS)
+    assert created.number == f"{shelter.id}-00001" and created.answers["allergy"] == ["egg", "peanut"]
     [reg] = list_registrations(db, shelter.id, query="nguyen")
     assert reg.answers["household_count"] == 3 and reg.lang == "vi" and reg.present
     assert headcount(db, shelter.id) == (3, 100)
@@ -122,6 +122,15 @@ def test_anonymise_only_closed_shelters(db, shelter):
     assert "NGUYEN" not in export_csv(db, shelter.id).decode("utf-8-sig")
     with pytest.raises(ValueError, match="closed"):
         create_registration(db, shelter.id, "en", {"name": "late"})
+
+
+def test_staff_assignment(db, shelter):
+    other = create_shelter(db, "第二小学校")
+    assign_staff(db, shelter.id, [7, 8])
+    assign_staff(db, other.id, [8])
+    assert shelters_of(db, 8) == [shelter.id, other.id] and shelters_of(db, 7) == [shelter.id]
+    assign_staff(db, shelter.id, [])
+    assert shelters_of(db, 7) == [] and staff_of(db, other.id) == [8]
 
 
 def test_kiosk_tokens(db, shelter):
