@@ -214,7 +214,8 @@ def merge(pot: Catalog, old: Catalog | None, code: str) -> Catalog:
     new.last_translator = old.last_translator if old else "bosai-kit contributors"
     new.language_team = f"{lang.english} <https://github.com/bosai-kit>"
     new.msgid_bugs_address = "https://github.com/bosai-kit/bosai-kit/issues"
-    new.revision_date = old.revision_date if old else datetime.now(timezone.utc)
+    kept = old.revision_date if old else None
+    new.revision_date = kept if isinstance(kept, datetime) else datetime.now(timezone.utc)
     if old is not None:
         new.creation_date = old.creation_date
     for tmpl in pot:
