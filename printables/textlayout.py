@@ -102,6 +102,7 @@ class Segment:
 
     pieces: tuple[Piece, ...]
     space: float
+    trailing: str = ""
 
     @property
     def width(self) -> float:
@@ -193,7 +194,7 @@ class TextBlock:
             pos = rend
         pieces += self._pieces(plain[pos:start + len(body)])
         space = sum(shape(t, f)[1] for t, f in _font_runs(trailing, self.primary, self.bold)) if trailing else 0.0
-        return Segment(tuple(pieces), space)
+        return Segment(tuple(pieces), space, trailing)
 
     def _pieces(self, text: str) -> list[Piece]:
         return [Piece(t, f, shape(t, f)[1]) for t, f in _font_runs(text, self.primary, self.bold)]
@@ -355,13 +356,49 @@ class Layout:
             baseline = y - self._ruby_height(line) - gap - ascent * self.size
             lx = x + {"left": 0.0, "center": (width - line.width * self.size) / 2,
                       "right": width - line.width * self.size}[align]
-            for seg in line.segments:
-                for piece in seg.pieces:
-                    self._piece(canvas, piece, lx, baseline)
-                    lx += piece.advance * self.size
-                lx += seg.space * self.size
+            for fnt, text, rx in self._runs(line, lx):
+                canvas.setFont(fnt.name, self.size)
+                canvas.drawString(rx, baseline, text)
+            for piece, px in self._ruby(line, lx):
+                self._piece(canvas, piece, px, baseline)
             y -= self.line_height(line)
         return y
+
+    def _runs(self, line: Line, x: float) -> list[tuple[Font, str, float]]:
+        """Plain pieces merged into one string per font run (searchable, compact); shaped pieces
+        keep their own shaped strings."""
+        runs: list[tuple[Font, str, float]] = []
+        open_run = False
+        for i, seg in enumerate(line.segments):
+            for piece in seg.pieces:
+                if piece.reading:
+                    open_run = False
+                elif piece.font.shaped:
+                    runs.append((piece.font, shape(piece.text, piece.font)[0], x))
+                    open_run = False
+                elif open_run and runs[-1][0] == piece.font:
+                    runs[-1] = (piece.font, runs[-1][1] + piece.text, runs[-1][2])
+                else:
+                    runs.append((piece.font, piece.text, x))
+                    open_run = True
+                x += piece.advance * self.size
+            if i < len(line.segments) - 1:
+                if open_run and abs(shape(seg.trailing, runs[-1][0])[1] - seg.space) < 1e-6:
+                    runs[-1] = (runs[-1][0], runs[-1][1] + seg.trailing, runs[-1][2])
+                else:
+                    open_run = False
+                x += seg.space * self.size
+        return runs
+
+    def _ruby(self, line: Line, x: float) -> list[tuple[Piece, float]]:
+        out = []
+        for seg in line.segments:
+            for piece in seg.pieces:
+                if piece.reading:
+                    out.append((piece, x))
+                x += piece.advance * self.size
+            x += seg.space * self.size
+        return out
 
     def _piece(self, canvas: Canvas, piece: Piece, x: float, baseline: float) -> None:
         size = self.size

@@ -1,0 +1,115 @@
+"""QR message sheets: a message in each chosen language, each with a QR code that opens it in
+that language (``{base_url}/m/{message_id}/{lang}``), or that holds the text itself for places
+without a network. QR codes are vectors, error correction M, at least 25 mm wide."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import qrcode
+from qrcode.exceptions import DataOverflowError
+
+from phrasebook.languages import Language, get_language
+from phrasebook.render import render
+from phrasebook.templates import get_template
+from phrasebook import furigana
+from printables.colours import GREY, INK, RULE
+from printables.errors import LayoutError
+from printables.pdf import Document, mm, page_size
+from printables.stacks import Part, fit_stack
+from printables.textlayout import TextBlock
+
+QR_MIN_MM = 25
+
+
+def message_url(base_url: str, message_id: str, lang: Language) -> str:
+    """Where the public page of the message in ``lang`` lives."""
+    if not base_url.startswith(("http://", "https://")):
+        raise LayoutError(f"base URL must start with http:// or https://: {base_url!r}")
+    return f"{base_url.rstrip('/')}/m/{message_id}/{lang.bcp47}"
+
+
+def qr_matrix(data: str) -> list[list[bool]]:
+    """The QR modules (with the 4-module quiet zone), error correction M."""
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
+    code.add_data(data.encode("utf-8"))
+    try:
+        code.make(fit=True)
+    except (DataOverflowError, ValueError):
+        raise LayoutError(f"too much text for a QR code ({len(data.encode('utf-8'))} bytes)") from None
+    return code.get_matrix()
+
+
+def draw_qr(canvas, matrix: list[list[bool]], x: float, y: float, size: float) -> None:
+    """Draw the matrix as filled rectangles (one per horizontal run) in a ``size`` square."""
+    n = len(matrix)
+    module = size / n
+    canvas.setFillColor(INK)
+    for row, cells in enumerate(matrix):
+        col = 0
+        while col < n:
+            if cells[col]:
+                start = col
+                while col < n and cells[col]:
+                    col += 1
+                canvas.rect(x + start * module, y + size - (row + 1) * module, (col - start) * module, module,
+                            stroke=0, fill=1)
+            col += 1
+
+
+class MessageSheet:
+    """A4 portrait, one block per language. Layout constants in millimetres."""
+
+    MARGIN = 12
+    BLOCK_H = 62
+    QR = 34
+    LABEL_PT, TEXT_PT, MIN_PT, URL_PT = 8, 16, 7, 6.5
+
+    def __init__(self, template_id: str, values: Mapping[str, Any] | None, langs: Sequence[str], base_url: str,
+                 message_id: str | None = None, embed_text: bool = False) -> None:
+        if not langs:
+            raise LayoutError("no languages given")
+        get_template(template_id)
+        self.langs = list(dict.fromkeys(get_language(code) for code in langs))
+        self.texts = {lang.code: render(template_id, lang.code, values) for lang in self.langs}
+        self.id = template_id
+        self.urls = {lang.code: message_url(base_url, message_id or template_id, lang) for lang in self.langs}
+        self.embed_text = embed_text
+
+    def pdf(self) -> bytes:
+        doc = Document(f"bosai-kit message {self.id}", page_size("A4", "portrait"))
+        m = self.MARGIN * mm
+        per_page = int((doc.height - 2 * m) // (self.BLOCK_H * mm))
+        for i, lang in enumerate(self.langs):
+            if i and i % per_page == 0:
+                doc.canvas.showPage()
+            top = doc.height - m - (i % per_page) * self.BLOCK_H * mm
+            self._block(doc, lang, m, top, doc.width - 2 * m)
+        return doc.finish()
+
+    def _block(self, doc: Document, lang: Language, x: float, top: float, w: float) -> None:
+        c = doc.canvas
+        h = self.BLOCK_H * mm - 4 * mm
+        qr = self.QR * mm
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.6)
+        c.line(x, top, x + w, top)
+        text_w = w - qr - 8 * mm
+        text = self.texts[lang.code]
+        stack = fit_stack([Part(lang.native, lang, self.LABEL_PT, colour=GREY),
+                           Part(text, lang, self.TEXT_PT, bold=True)], text_w, h - 2 * mm, self.MIN_PT,
+                          f"the {lang.code} message")
+        stack.draw(c, x, top - 2 * mm)
+        url = self.urls[lang.code]
+        data = furigana.plain(text) if self.embed_text else url
+        draw_qr(c, qr_matrix(data), x + w - qr, top - 2 * mm - qr, qr)
+        c.setFillColor(GREY)
+        TextBlock(url, "en").fit(qr + 6 * mm, h - qr - 3 * mm, self.URL_PT, 5, "the URL under the QR code").draw(
+            c, x + w - qr - 6 * mm, top - 3 * mm - qr, qr + 6 * mm, "right")
+
+
+def message_sheet_pdf(template_id: str, values: Mapping[str, Any] | None, langs: Sequence[str], base_url: str,
+                      message_id: str | None = None, embed_text: bool = False) -> bytes:
+    """The QR message sheet as PDF bytes."""
+    return MessageSheet(template_id, values, langs, base_url, message_id, embed_text).pdf()

@@ -1,0 +1,60 @@
+"""Pictograms: every common key has its own drawing; every template key draws; sign colours."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from phrasebook.templates import read_templates
+from printables import pictograms
+from printables.colours import SCHEMES, contrast, white
+from printables.pdf import Document
+from printables_testkit import png_ink
+
+REAL_TEMPLATES = read_templates(Path(__file__).resolve().parents[2] / "locales" / "templates")
+
+
+@pytest.mark.parametrize("key", pictograms.COMMON_KEYS)
+def test_common_keys_have_their_own_drawing(key: str) -> None:
+    assert not pictograms.is_generic(key)
+
+
+def _used_keys() -> list[tuple[str, str]]:
+    return sorted({(t.pictogram, t.category) for t in REAL_TEMPLATES.values()
+                   if t.pictogram and t.kind in ("sign", "board", "food")})
+
+
+@pytest.mark.parametrize("key, category", _used_keys() or [("toilet", "information")])
+def test_every_template_pictogram_draws(key: str, category: str) -> None:
+    doc = Document("t", (100, 100))
+    pictograms.draw(doc.canvas, key, 0, 0, 100, category=category)
+    assert doc.finish().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("key", ["toilet", "no_smoking", "caution_slippery", "unknown_thing", "no_unknown"])
+@pytest.mark.parametrize("frame", [None, *pictograms.FRAMES])
+def test_pictograms_are_not_blank(key: str, frame: str | None, tmp_path: Path) -> None:
+    doc = Document("t", (200, 200))
+    pictograms.draw(doc.canvas, key, 20, 20, 160, frame=frame, category="information")
+    assert png_ink(doc.finish(), tmp_path, dpi=20) > 0.02
+
+
+def test_prefixes_choose_frames_and_figures() -> None:
+    assert pictograms.frame_of("no_pets") == "prohibition"
+    assert pictograms.figure_of("no_pets_allowed") == "pets"
+    assert pictograms.frame_of("caution_hot") == "caution"
+    assert pictograms.figure_of("toilet_portable") == "toilet"
+    assert pictograms.figure_of("mystery", "allergen") == "_allergen"
+
+
+def test_unknown_frame_is_an_error() -> None:
+    with pytest.raises(ValueError):
+        pictograms.draw(Document("t", (10, 10)).canvas, "toilet", 0, 0, 10, frame="sparkly")
+
+
+@pytest.mark.parametrize("category", sorted(SCHEMES))
+def test_sign_text_contrast_is_at_least_7_to_1(category: str) -> None:
+    scheme = SCHEMES[category]
+    assert contrast(scheme.band, scheme.text) >= 7
+    assert contrast(scheme.figure, white) >= 7
