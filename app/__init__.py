@@ -19,7 +19,8 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SECURE": True,  # set BOSAI_SESSION_COOKIE_SECURE=false only on a plain-HTTP LAN
     "SESSION_COOKIE_SAMESITE": "Lax",
-    "PERMANENT_SESSION_LIFETIME": 12 * 3600,
+    "PERMANENT_SESSION_LIFETIME": 12 * 3600,  # one shift; the cookie is not renewed per request,
+    "SESSION_REFRESH_EACH_REQUEST": False,  # so public (cacheable) pages never carry Set-Cookie
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,  # the largest upload: a .po file
     "WTF_CSRF_TIME_LIMIT": 12 * 3600,
     "SEND_FILE_MAX_AGE_DEFAULT": 3600,
@@ -64,11 +65,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     from app.cards import bp as cards_bp
     from app.errors import bp as errors_bp
+    from app.kiosk import bp as kiosk_bp
     from app.messages import bp as messages_bp
     from app.public import bp as public_bp
+    from app.shelters import bp as shelters_bp
     from app.signs import bp as signs_bp
     from app.translate import bp as translate_bp
 
-    for blueprint in (public_bp, auth.bp, errors_bp, messages_bp, signs_bp, cards_bp, translate_bp):
+    for blueprint in (public_bp, auth.bp, errors_bp, messages_bp, signs_bp, cards_bp, translate_bp,
+                      shelters_bp, kiosk_bp):
         app.register_blueprint(blueprint)
     return app

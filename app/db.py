@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite_utils
 from flask import Flask, current_app, g
 
+from phrasebook.registrations import init_registrations
+from phrasebook.shelters import init_shelters
 from phrasebook.store import import_phrases, init_db, open_db
 
 
@@ -29,6 +31,8 @@ def init_schema(db: sqlite_utils.Database) -> None:
     }, pk="id", not_null={"template_id", "slot_values", "languages", "author", "created_at",
                           "updated_at"}, defaults={"drill": 0}, if_not_exists=True)
     db["messages"].create_index(["created_at"], if_not_exists=True)
+    init_shelters(db)
+    init_registrations(db)
 
 
 def close_db(_exc: BaseException | None = None) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from flask import current_app
 from wtforms import SelectMultipleField, widgets
+from wtforms.validators import StopValidation
+from wtforms.fields.choices import SelectChoice
 
 from phrasebook.languages import LANGUAGES
 
@@ -15,8 +17,21 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = widgets.CheckboxInput()
 
 
-def language_choices() -> list[tuple[str, str]]:
-    return [(lang.code, f"{lang.native} ({lang.english})") for lang in LANGUAGES.values()]
+class AtLeastOne:
+    """At least one option checked. Unlike ``DataRequired`` it sets no HTML ``required``
+    attribute, which on a checkbox list would make the browser demand every box."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def __call__(self, form: object, field: SelectMultipleField) -> None:
+        if not field.data:
+            raise StopValidation(str(self.message))
+
+
+def language_choices() -> list[SelectChoice]:
+    """Every variant by its native name (the English name beside it for staff)."""
+    return [SelectChoice(lang.code, f"{lang.native} ({lang.english})") for lang in LANGUAGES.values()]
 
 
 def default_languages() -> list[str]:
@@ -25,4 +40,3 @@ def default_languages() -> list[str]:
     return [code.strip() for code in wanted if code.strip() in LANGUAGES]
 
 
-PAPERS = [("A4", "A4"), ("A3", "A3")]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, TypeVar
 from zoneinfo import ZoneInfo
 
 from babel.messages.mofile import write_mo
@@ -29,6 +29,7 @@ STAFF_LANGUAGES = ("ja", "en")
 DEFAULT_LANGUAGE = "ja"
 COOKIE = "bosai_lang"
 UI_DOMAIN = "ui"
+F = TypeVar("F", bound=Callable)
 # Accept-Language tags that do not name our variants directly.
 _ALIASES = {
     "zh": "zh_Hans", "zh-cn": "zh_Hans", "zh-sg": "zh_Hans", "zh-my": "zh_Hans",
@@ -86,11 +87,18 @@ def _choose(allowed: tuple[str, ...]) -> Language:
     return LANGUAGES[DEFAULT_LANGUAGE]
 
 
-def allowed_languages() -> tuple[str, ...]:
-    """Every variant on public pages, Japanese and English on staff pages."""
-    from app.auth.access import is_public
+def all_languages(view: F) -> F:
+    """Mark a view whose page is for everyone: its interface comes in every variant."""
+    view.bosai_all_languages = True  # type: ignore[attr-defined]
+    return view
 
-    return tuple(LANGUAGES) if is_public(request.endpoint) else STAFF_LANGUAGES
+
+def allowed_languages() -> tuple[str, ...]:
+    """Every variant on pages for everyone (and on "not found"), else Japanese and English."""
+    view = current_app.view_functions.get(request.endpoint or "")
+    if request.endpoint is None or getattr(view, "bosai_all_languages", False):
+        return tuple(LANGUAGES)
+    return STAFF_LANGUAGES
 
 
 def current_language() -> Language:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import click
 
-from app.cli import db, phrases, serve
+from app.cli import bench, db, phrases, serve, users
+from app.cli import printables
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -16,6 +17,10 @@ def main() -> None:
     """bosai-kit: multilingual disaster information for shelters and municipalities."""
 
 
+main.add_command(bench.bench)
 main.add_command(db.db)
 main.add_command(phrases.phrases)
 main.add_command(serve.serve)
+main.add_command(users.user)
+for _command in printables.COMMANDS:
+    main.add_command(_command)

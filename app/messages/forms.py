@@ -6,9 +6,9 @@ from typing import Any
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, SubmitField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import Length, Optional
 
-from app.forms import MultiCheckboxField, default_languages, language_choices
+from app.forms import AtLeastOne, MultiCheckboxField, default_languages, language_choices
 from app.i18n import lazy
 from phrasebook.errors import SlotError
 from phrasebook.languages import LANGUAGES
@@ -27,7 +27,7 @@ NAME_LANGUAGES = [code for code in LANGUAGES if not code.startswith("ja")]
 
 class ComposerBase(FlaskForm):
     languages = MultiCheckboxField(lazy("Languages"), choices=language_choices(),
-                                   validators=[DataRequired(lazy("Choose at least one language."))])
+                                   validators=[AtLeastOne(lazy("Choose at least one language."))])
     shelter = StringField(lazy("Shelter or area"), validators=[Optional(), Length(max=200)])
     drill = BooleanField(lazy("Drill (practice message)"))
     preview = SubmitField(lazy("Preview"))

@@ -10,10 +10,12 @@ from app.db import get_db
 from app.i18n import _
 from app.messages import bp, model
 from app.messages.forms import ComposerBase, attach_slot_errors, composer_form, place_fields, slot_values
-from phrasebook.errors import SlotError, UnknownTemplate
+from app.printing import pdf_response
+from phrasebook.errors import PhrasebookError, SlotError, UnknownTemplate
 from phrasebook.render import check_values
 from phrasebook.store import search
 from phrasebook.templates import HAZARDS, PHASES, Template, get_template, load_templates
+from printables.sheet import message_sheet_pdf
 
 
 def message_template(template_id: str) -> Template:
@@ -26,10 +28,9 @@ def message_template(template_id: str) -> Template:
     return tpl
 
 
-def public_url(message_id: str, lang: str | None = None) -> str:
-    """The address printed on QR sheets: ``BOSAI_BASE_URL`` if set, else this server's."""
-    base = (current_app.config.get("BASE_URL") or request.url_root).rstrip("/")
-    return f"{base}/m/{message_id}" + (f"/{lang}" if lang else "")
+def base_url() -> str:
+    """Where phones reach the public pages: ``BOSAI_BASE_URL`` if set, else this server."""
+    return (current_app.config.get("BASE_URL") or request.url_root).rstrip("/")
 
 
 def _submitted(form: ComposerBase, tpl: Template) -> tuple[dict | None, list[model.Rendition] | None]:
@@ -106,7 +107,7 @@ def detail(message_id: str) -> str:
     message = model.get(get_db(), message_id) or abort(404)
     shown = model.renditions(message.template_id, message.languages, message.values)
     return render_template("messages/detail.html", message=message, shown=shown,
-                           tpl=get_template(message.template_id), url=public_url(message.id))
+                           tpl=get_template(message.template_id), url=f"{base_url()}/m/{message.id}")
 
 
 @bp.route("/<message_id>/edit", methods=["GET", "POST"])
@@ -133,3 +134,16 @@ def withdraw(message_id: str) -> Response:
         model.withdraw(get_db(), message.id)
         flash(_("Message withdrawn: its public page now says so."), "ok")
     return redirect(url_for("messages.detail", message_id=message.id))
+
+
+@bp.get("/<message_id>/qr.pdf")
+@requires("staff")
+def qr_sheet(message_id: str) -> Response:
+    """The message in its languages, each with a QR code of its public page."""
+    message = model.get(get_db(), message_id) or abort(404)
+    try:
+        pdf = message_sheet_pdf(message.template_id, message.values, message.languages, base_url(), message.id)
+    except PhrasebookError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("messages.detail", message_id=message.id))
+    return pdf_response(pdf, f"bosai-message-{message.id}.pdf")

@@ -8,7 +8,7 @@ from werkzeug.wrappers import Response
 
 from app.auth import public
 from app.db import get_db
-from app.i18n import current_language, match_tag
+from app.i18n import all_languages, current_language, match_tag
 from app.messages import model
 from phrasebook.languages import LANGUAGES
 
@@ -29,12 +29,14 @@ def cacheable(html: str, negotiated: bool = False) -> Response:
 
 @bp.get("/")
 @public
+@all_languages
 def home() -> str:
     return render_template("public/home.html", languages=LANGUAGES.values())
 
 
 @bp.get("/m/<message_id>")
 @public
+@all_languages
 def message(message_id: str) -> Response:
     """The language picker: the reader's own language first, then every other one."""
     found = model.get(get_db(), message_id) or abort(404)
@@ -46,6 +48,7 @@ def message(message_id: str) -> Response:
 
 @bp.get("/m/<message_id>/<lang>")
 @public
+@all_languages
 def message_in(message_id: str, lang: str) -> Response:
     """The message in one language, with the Japanese original beside it for staff."""
     found = model.get(get_db(), message_id) or abort(404)

@@ -1,0 +1,44 @@
+"""Card views: choose the language, get the blank registration card as a PDF."""
+
+from __future__ import annotations
+
+from flask import render_template, request
+from flask_wtf import FlaskForm
+from werkzeug.wrappers import Response
+from wtforms import SelectField
+
+from app.auth import requires
+from app.cards import bp
+from app.forms import language_choices
+from app.i18n import lazy
+from app.printing import pdf_response
+from phrasebook.errors import PhrasebookError
+from printables.card import card_pdf
+
+
+class CardForm(FlaskForm):
+    """A GET form (nothing changes on the server), so without CSRF token."""
+
+    class Meta:
+        csrf = False
+
+    lang = SelectField(lazy("Language"), choices=language_choices(), default="en")
+
+
+@bp.get("/")
+@requires("staff")
+def index() -> str:
+    return render_template("cards/index.html", form=CardForm(formdata=None))
+
+
+@bp.get("/blank.pdf")
+@requires("staff")
+def blank() -> Response | tuple[str, int]:
+    """The card in Japanese and the chosen language, blank, to print and fill by hand."""
+    form = CardForm(formdata=request.args)
+    if not form.validate():
+        return render_template("cards/index.html", form=form), 400
+    try:
+        return pdf_response(card_pdf(form.lang.data), f"bosai-card-{form.lang.data}.pdf")
+    except PhrasebookError as exc:
+        return render_template("cards/index.html", form=form, problem=str(exc)), 400

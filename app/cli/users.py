@@ -1,0 +1,58 @@
+"""``bosai user``: staff accounts (admin, staff, translator)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from app.auth.users import ROLES, UserError, add_user, list_users, set_password
+from app.cli.common import Failed, db_path, instance_option
+from app.db import init_schema
+from phrasebook.store import open_db
+
+
+def _db(instance: Path):
+    store = open_db(db_path(instance))
+    init_schema(store)
+    return store
+
+
+@click.group()
+def user() -> None:
+    """Staff accounts of the web app."""
+
+
+@user.command("add")
+@click.argument("name")
+@click.option("--role", type=click.Choice(ROLES), required=True, help="What the account may do.")
+@click.password_option(help="Asked for when not given (recommended: let it ask).")
+@instance_option
+def add(name: str, role: str, password: str, instance: Path) -> None:
+    """Create an account NAME with ROLE; asks for the password twice."""
+    try:
+        created = add_user(_db(instance), name, role, password)
+    except UserError as exc:
+        raise Failed(str(exc)) from None
+    click.echo(f"added {created.username} ({created.role})")
+
+
+@user.command("password")
+@click.argument("name")
+@click.password_option(help="Asked for when not given (recommended: let it ask).")
+@instance_option
+def password_(name: str, password: str, instance: Path) -> None:
+    """Set a new password for NAME; asks for it twice."""
+    try:
+        set_password(_db(instance), name, password)
+    except UserError as exc:
+        raise Failed(str(exc)) from None
+    click.echo(f"password changed for {name}")
+
+
+@user.command("list")
+@instance_option
+def list_(instance: Path) -> None:
+    """List the accounts, one a line: name and role."""
+    for account in list_users(_db(instance)):
+        click.echo(f"{account.username}\t{account.role}")

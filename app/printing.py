@@ -1,0 +1,45 @@
+"""The bridge to ``printables``: PDFs as HTTP responses, and a PNG preview via pdftoppm."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+from flask import Response
+
+from printables.pdf import ORIENTATIONS, PAPERS
+
+PDFTOPPM = "pdftoppm"
+PREVIEW_DPI = 50
+PAPER_CHOICES = list(PAPERS)
+ORIENTATION_CHOICES = list(ORIENTATIONS)
+
+
+class PreviewUnavailable(RuntimeError):
+    """pdftoppm (poppler-utils) is not installed or failed."""
+
+
+def first_page_png(pdf: bytes, dpi: int = PREVIEW_DPI) -> bytes:
+    """The PDF's first page as PNG bytes, drawn by poppler's pdftoppm."""
+    exe = shutil.which(PDFTOPPM)
+    if exe is None:
+        raise PreviewUnavailable("pdftoppm is not installed (apt-get install poppler-utils)")
+    try:
+        done = subprocess.run([exe, "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", "-"],  # to stdout
+                              input=pdf, capture_output=True, timeout=60, check=True)
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+        raise PreviewUnavailable(f"pdftoppm failed: {exc}") from None
+    if not done.stdout.startswith(b"\x89PNG"):
+        raise PreviewUnavailable("pdftoppm wrote no PNG")
+    return done.stdout
+
+
+def pdf_response(data: bytes, filename: str, download: bool = True) -> Response:
+    response = Response(data, mimetype="application/pdf")
+    disposition = "attachment" if download else "inline"
+    response.headers["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+def png_response(data: bytes) -> Response:
+    return Response(data, mimetype="image/png")

@@ -1,0 +1,244 @@
+"""Shelter and registration views. Staff see the shelters they work at; admins see all."""
+
+from __future__ import annotations
+
+from flask import abort, flash, g, make_response, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from app.auth import requires
+from app.auth.users import list_users
+from app.db import get_db
+from app.i18n import _
+from app.kiosk.texts import say
+from app.shelters import bp
+from app.shelters.forms import ShelterForm
+from phrasebook.card import fields, sections
+from phrasebook.languages import LANGUAGES
+from phrasebook.registrations import (
+    Registration, RegistrationError, anonymise_closed_shelter, create_registration, export_csv, get_registration, headcount,
+    history, list_registrations, needs_summary, set_present, update_registration, validate,
+)
+from phrasebook.shelters import (
+    Shelter, ShelterError, assign_staff, create_kiosk_token, create_shelter, get_shelter, list_kiosk_tokens,
+    list_shelters, revoke_kiosk_token, shelters_of, staff_of, update_shelter,
+)
+
+
+def allowed_ids() -> list[int] | None:
+    """The shelters this account may see (None: every shelter, for admins)."""
+    return None if g.user.role == "admin" else shelters_of(get_db(), g.user.id)
+
+
+def visible(shelter_id: int) -> Shelter:
+    ids = allowed_ids()
+    if ids is not None and shelter_id not in ids:
+        abort(404)
+    try:
+        return get_shelter(get_db(), shelter_id)
+    except ShelterError:
+        abort(404)
+
+
+def _form_answers() -> dict:
+    return {name: request.form.getlist(name) if f.input == "multi" else request.form.get(name, "")
+            for name, f in fields(include_staff=True).items() if name in request.form}
+
+
+def need_label(key: str) -> str:
+    """A need key (``allergy:egg``, ``interpreter:ne``, ``medical``) as words for staff."""
+    kind, _sep, what = key.partition(":")
+    if kind in ("allergy", "dietary"):
+        prefix = _("Allergy") if kind == "allergy" else _("Food rule")
+        return f"{prefix}: {say('food.' + what, LANGUAGES['ja'])}"
+    if kind == "interpreter":
+        return _("Interpreter: %(language)s", language=LANGUAGES[what].native if what in LANGUAGES else what)
+    return {"medical": _("Medical help"), "care": _("Care or assistance"), "pregnancy": _("Pregnancy"),
+            "infant": _("Baby (breastfeeding)")}.get(kind, key)
+
+
+def _staff_choices(form: ShelterForm) -> None:
+    form.staff.choices = [(u.id, u.username) for u in list_users(get_db()) if u.role == "staff"]
+
+
+@bp.get("/")
+@requires("staff")
+def index() -> str:
+    db = get_db()
+    rows = [(s, headcount(db, s.id)[0]) for s in list_shelters(db, allowed_ids())]
+    return render_template("shelters/index.html", rows=rows)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@requires("admin")
+def new() -> Response | str:
+    form = ShelterForm()
+    _staff_choices(form)
+    if form.validate_on_submit():
+        try:
+            shelter = create_shelter(get_db(), form.name.data, form.address.data or "", form.capacity.data or 0,
+                                     form.languages.data or ["ja", "ja@easy", "en"])
+        except ShelterError as exc:
+            form.name.errors = [str(exc)]
+        else:
+            assign_staff(get_db(), shelter.id, form.staff.data or [])
+            return redirect(url_for("shelters.detail", shelter_id=shelter.id))
+    elif not form.is_submitted():
+        form.languages.data = ["ja", "ja@easy", "en"]
+    return render_template("shelters/edit.html", form=form, shelter=None)
+
+
+@bp.route("/<int:shelter_id>/edit", methods=["GET", "POST"])
+@requires("admin")
+def edit(shelter_id: int) -> Response | str:
+    shelter = visible(shelter_id)
+    form = ShelterForm()
+    _staff_choices(form)
+    if form.validate_on_submit():
+        try:
+            update_shelter(get_db(), shelter_id, form.name.data, form.address.data or "", form.capacity.data or 0,
+                           form.languages.data or [], form.is_open.data)
+        except ShelterError as exc:
+            form.name.errors = [str(exc)]
+        else:
+            assign_staff(get_db(), shelter_id, form.staff.data or [])
+            return redirect(url_for("shelters.detail", shelter_id=shelter_id))
+    elif not form.is_submitted():
+        form.name.data, form.address.data, form.capacity.data = shelter.name, shelter.address, shelter.capacity
+        form.languages.data, form.is_open.data = list(shelter.languages), shelter.is_open
+        form.staff.data = staff_of(get_db(), shelter_id)
+    return render_template("shelters/edit.html", form=form, shelter=shelter)
+
+
+@bp.get("/<int:shelter_id>/")
+@requires("staff")
+def detail(shelter_id: int) -> str:
+    shelter = visible(shelter_id)
+    db = get_db()
+    query = request.args.get("q", "").strip()[:100]
+    status = request.args.get("status", "present")
+    need = request.args.get("need", "")[:60] or None
+    present = {"present": True, "out": False}.get(status)
+    regs = list_registrations(db, shelter_id, query=query, present=present, need=need)
+    people, capacity = headcount(db, shelter_id)
+    return render_template("shelters/detail.html", shelter=shelter, regs=regs, people=people,
+                           capacity=capacity, needs=needs_summary(db, shelter_id), query=query, status=status,
+                           need=need or "", tokens=list_kiosk_tokens(db, shelter_id), languages=LANGUAGES,
+                           need_label=need_label)
+
+
+@bp.post("/<int:shelter_id>/kiosks")
+@requires("staff")
+def new_kiosk(shelter_id: int) -> str:
+    """Create a kiosk link; it is shown this once (only its hash is kept)."""
+    shelter = visible(shelter_id)
+    token = create_kiosk_token(get_db(), shelter_id, request.form.get("label", "")[:100])
+    link = url_for("kiosk.start", token=token, _external=True)
+    return render_template("shelters/kiosk_link.html", shelter=shelter, link=link)
+
+
+@bp.post("/<int:shelter_id>/kiosks/<token_hash>/revoke")
+@requires("staff")
+def revoke_kiosk(shelter_id: int, token_hash: str) -> Response:
+    visible(shelter_id)
+    if token_hash not in {t["token_hash"] for t in list_kiosk_tokens(get_db(), shelter_id)}:
+        abort(404)
+    revoke_kiosk_token(get_db(), token_hash)
+    flash(_("The kiosk link has been revoked."))
+    return redirect(url_for("shelters.detail", shelter_id=shelter_id))
+
+
+@bp.get("/<int:shelter_id>/registrations.csv")
+@requires("staff")
+def export(shelter_id: int) -> Response:
+    visible(shelter_id)
+    response = make_response(export_csv(get_db(), shelter_id))
+    response.headers["Content-Type"] = "text/csv; charset=utf-8"
+    response.headers["Content-Disposition"] = f'attachment; filename="registrations-{shelter_id}.csv"'
+    return response
+
+
+@bp.route("/<int:shelter_id>/registrations/new", methods=["GET", "POST"])
+@requires("staff")
+def new_registration(shelter_id: int) -> Response | str:
+    """Type in a paper card."""
+    shelter = visible(shelter_id)
+    answers, errors = {}, {}
+    if request.method == "POST":
+        answers = _form_answers()
+        errors = validate(answers, include_staff=True)[1]
+        if not errors:
+            reg = create_registration(get_db(), shelter_id, request.form.get("lang", "ja"), answers,
+                                      source="staff", actor=g.user.username)
+            return redirect(url_for("shelters.registration", shelter_id=shelter_id, reg_id=reg.id))
+    return _card_form(shelter, None, answers, errors)
+
+
+def _card_form(shelter: Shelter, reg: Registration | None, answers: dict, errors: dict) -> tuple[str, int]:
+    lang = LANGUAGES["ja"]
+    page = render_template("shelters/registration_form.html", shelter=shelter, reg=reg, answers=answers,
+                           errors=errors, sections=[s for s in sections() if s.fields], lang=lang, say=say,
+                           languages=LANGUAGES)
+    return page, (422 if errors else 200)
+
+
+@bp.route("/<int:shelter_id>/registrations/<int:reg_id>", methods=["GET", "POST"])
+@requires("staff")
+def registration(shelter_id: int, reg_id: int) -> Response | str:
+    shelter = visible(shelter_id)
+    try:
+        reg = get_registration(get_db(), reg_id, [shelter_id])
+    except RegistrationError:
+        abort(404)
+    if request.method == "POST":
+        answers = _form_answers()
+        errors = update_registration(get_db(), reg_id, [shelter_id], answers, g.user.username)
+        if errors:
+            return _card_form(shelter, reg, answers, errors)
+        flash(_("Saved."))
+        return redirect(url_for("shelters.registration", shelter_id=shelter_id, reg_id=reg_id))
+    if request.args.get("edit"):
+        return _card_form(shelter, reg, reg.answers, {})
+    return render_template("shelters/registration.html", shelter=shelter, reg=reg, say=say,
+                           lang=LANGUAGES["ja"], events=history(get_db(), reg_id, [shelter_id]),
+                           sections=[s for s in sections() if s.fields], languages=LANGUAGES)
+
+
+@bp.post("/<int:shelter_id>/registrations/<int:reg_id>/presence")
+@requires("staff")
+def presence(shelter_id: int, reg_id: int) -> Response:
+    visible(shelter_id)
+    try:
+        set_present(get_db(), reg_id, [shelter_id], request.form.get("present") == "1", g.user.username,
+                    request.form.get("destination", ""))
+    except RegistrationError:
+        abort(404)
+    return redirect(url_for("shelters.registration", shelter_id=shelter_id, reg_id=reg_id))
+
+
+@bp.get("/<int:shelter_id>/registrations/<int:reg_id>/card.pdf")
+@requires("staff")
+def card(shelter_id: int, reg_id: int) -> Response:
+    from printables.card import card_pdf
+
+    visible(shelter_id)
+    try:
+        reg = get_registration(get_db(), reg_id, [shelter_id])
+    except RegistrationError:
+        abort(404)
+    response = make_response(card_pdf(reg.lang, reg.answers | {"registration_number": reg.number}))
+    response.headers["Content-Type"] = "application/pdf"
+    response.headers["Content-Disposition"] = f'inline; filename="card-{reg.number}.pdf"'
+    return response
+
+
+@bp.post("/<int:shelter_id>/anonymise")
+@requires("admin")
+def anonymise(shelter_id: int) -> Response:
+    visible(shelter_id)
+    try:
+        count = anonymise_closed_shelter(get_db(), shelter_id, g.user.username)
+    except ValueError:
+        flash(_("Close the shelter before anonymising its registrations."), "error")
+    else:
+        flash(_("%(count)s registrations anonymised.", count=count))
+    return redirect(url_for("shelters.detail", shelter_id=shelter_id))

@@ -1,0 +1,107 @@
+"""The browser test: a real ``bosai serve`` on a loopback port, a user made with the CLI, and
+Debian's chromium driven by Playwright: log in, compose and publish, read it in Nepali."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from app.cli import main
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+PASSWORD = "a browser password"
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium (/usr/bin/chromium) is not installed")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def server(app_locales: Path, tmp_path: Path):
+    """``bosai serve`` in a subprocess on a temporary instance with one staff account."""
+    instance = tmp_path / "served"
+    result = CliRunner().invoke(main, ["user", "add", "mika", "--role", "staff", "--instance", str(instance)],
+                                input=f"{PASSWORD}\n{PASSWORD}\n")
+    assert result.exit_code == 0, result.output
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from app.cli import main; main()", "serve", "--host", "127.0.0.1",
+         "--port", str(port), "--instance", str(instance)],
+        env={**os.environ, "BOSAI_LOCALES": str(app_locales)}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{base}/", timeout=1)
+                break
+            except OSError:
+                if process.poll() is not None:
+                    pytest.fail(f"server exited: {process.stdout.read().decode()}")
+                time.sleep(0.1)
+        else:
+            pytest.fail("server did not start")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_login_publish_and_read_in_nepali(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(locale="en-US")
+            outside: list[str] = []
+            page.on("request", lambda request: None if request.url.startswith(server) else outside.append(request.url))
+            page.goto(f"{server}/messages/")
+            assert "/login" in page.url
+            page.fill("input[name=username]", "mika")
+            page.fill("input[name=password]", PASSWORD)
+            page.click("button[type=submit]")
+            page.wait_for_url(f"{server}/messages/")
+
+            page.click("text=New message")
+            page.fill("input[name=q]", "避難所")
+            page.click("form.search button[type=submit]")
+            page.click("a[href$='/messages/new/shelter.opened']")
+            page.fill("input[name=place]", "市民体育館")
+            page.click("summary")
+            page.fill("input[name=place__ne]", "सिटी जिम")
+            page.fill("input[name=time]", "09:30")
+            page.fill("input[name=shelter]", "北小学校")
+            page.check("input[name=languages][value=ne]")
+            page.click("input[name=preview]")
+            assert page.locator("section.preview").count() == 1, page.content()[-3000:]
+            assert "०९:३० बजे" in page.inner_text("section.preview")
+            page.click("input[name=publish]")
+            page.wait_for_url(f"{server}/messages/*")
+            message_id = page.url.rsplit("/", 1)[1]
+
+            reader = browser.new_page(locale="ne-NP")
+            reader.goto(f"{server}/m/{message_id}")
+            assert reader.inner_text("h1") == "आफ्नो भाषा छान्नुहोस्"
+            reader.click("a[lang=ne]")
+            reader.wait_for_url(f"{server}/m/{message_id}/ne")
+            assert reader.get_attribute("html", "lang") == "ne"
+            text = reader.inner_text("p.message")
+            assert text == "०९:३० बजे सिटी जिम (市民体育館) लाई आश्रयस्थलको रूपमा खोलिएको छ।"
+            assert reader.get_attribute("p.message", "lang") == "ne"
+            assert outside == []
+        finally:
+            browser.close()

@@ -1,0 +1,155 @@
+"""The message composer through HTTP: find, fill, preview, publish, list, edit, withdraw."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app.db import get_db
+from app.messages import model
+from tests.app.conftest import csrf_token, set_translation
+
+COMPOSE = "/messages/new/shelter.opened"
+
+
+def compose(client, url=COMPOSE, action="publish", **fields):
+    data = {"place": "市民体育館", "place__en": "City Gym", "time": "09:30",
+            "languages": ["ja", "en", "ne", "ja@easy"], "shelter": "北小学校", action: "1"}
+    data.update(fields)
+    data["csrf_token"] = csrf_token(client, url)
+    return client.post(url, data={k: v for k, v in data.items() if v is not None})
+
+
+def publish(client, **fields) -> str:
+    response = compose(client, **fields)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return response.headers["Location"].rsplit("/", 1)[1]
+
+
+@pytest.mark.parametrize("query, found", [
+    ("", ["shelter.opened", "water.distribution"]),
+    ("避難所", ["shelter.opened"]),
+    ("City", []),
+    ("shelter", ["shelter.opened"]),          # English text
+    ("आश्रयस्थल", ["shelter.opened"]),          # Nepali text
+])
+def test_template_finder_searches_any_language(staff, query, found):
+    html = staff.get("/messages/new", query_string={"q": query}).get_data(as_text=True)
+    assert sorted(re.findall(r"/messages/new/([\w.]+)", html)) == sorted(found)
+
+
+@pytest.mark.parametrize("params, found", [
+    ({"phase": "evacuation"}, ["shelter.opened"]),
+    ({"phase": "lifeline"}, ["water.distribution"]),
+    ({"hazard": "earthquake"}, []),
+])
+def test_template_finder_filters_by_hazard_and_phase(staff, params, found):
+    html = staff.get("/messages/new", query_string=params).get_data(as_text=True)
+    assert sorted(re.findall(r"/messages/new/([\w.]+)", html)) == found
+
+
+def test_compose_form_has_typed_inputs(staff):
+    html = staff.get("/messages/new/water.distribution").get_data(as_text=True)
+    assert re.search(r'name="date" type="date"|type="date"[^>]*name="date"', html)
+    assert re.search(r'name="time" type="time"|type="time"[^>]*name="time"', html)
+    assert 'name="place__en"' in html and 'name="place__ne"' in html
+    assert 'value="ja" checked' in html or re.search(r'checked[^>]*value="ja"', html)
+
+
+def test_preview_shows_every_chosen_language(staff):
+    response = compose(staff, action="preview")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "City Gym (市民体育館) opened as an evacuation shelter at 09:30." in html
+    assert "०९:३० बजे" in html  # Nepali digits
+    assert "<ruby>避難所<rt>ひなんじょ</rt></ruby>" in html
+    assert 'lang="ne"' in html and 'lang="ja-x-easy"' in html
+
+
+def test_publish_stores_the_message(app, staff):
+    message_id = publish(staff, drill="y")
+    with app.app_context():
+        message = model.get(get_db(), message_id)
+    assert message.template_id == "shelter.opened"
+    assert message.values == {"place": {"ja": "市民体育館", "en": "City Gym"}, "time": "09:30"}
+    assert message.languages == ("ja", "en", "ne", "ja@easy")
+    assert message.author == "staff" and message.shelter == "北小学校" and message.drill
+    page = staff.get(f"/messages/{message_id}").get_data(as_text=True)
+    assert f"/m/{message_id}" in page and "City Gym" in page
+    listing = staff.get("/messages/").get_data(as_text=True)
+    assert message_id in listing
+
+
+@pytest.mark.parametrize("fields, field, problem", [
+    ({"time": "25:99"}, "time", "expected a time"),
+    ({"time": ""}, "time", "missing"),
+    ({"place": "", "place__en": ""}, "place", "missing"),
+    ({"place": "", "place__en": "City Gym"}, "place", "needs a Japanese name"),
+])
+def test_bad_slot_values_are_shown_beside_their_field(staff, fields, field, problem):
+    response = compose(staff, **fields)
+    assert response.status_code == 200
+    assert problem in response.get_data(as_text=True)
+
+
+def test_no_language_chosen(staff):
+    response = compose(staff, languages=None)
+    assert response.status_code == 200 and "language" in response.get_data(as_text=True).lower()
+
+
+def test_publish_refuses_a_language_without_translation(staff):
+    set_translation("ne", "shelter.opened", "")
+    response = compose(staff)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "नेपाली" in html and ("No usable translation" in html or "使える翻訳" in html)
+
+
+def test_fuzzy_translation_is_not_used(staff):
+    set_translation("en", "shelter.opened", "Opened {place} at {time}.", fuzzy=True)
+    assert compose(staff).status_code == 200
+
+
+def test_markup_in_user_text_is_escaped(staff, client):
+    evil = '<script>alert("x")</script>'
+    message_id = publish(staff, place=evil, place__en=evil, shelter=evil)
+    for page in (staff.get(f"/messages/{message_id}"), staff.get("/messages/"),
+                 client.get(f"/m/{message_id}/en"), client.get(f"/m/{message_id}/ja-x-easy")):
+        html = page.get_data(as_text=True)
+        assert "<script>" not in html
+        assert "&lt;script&gt;" in html
+
+
+def test_edit_changes_values_and_languages(app, staff):
+    message_id = publish(staff)
+    url = f"/messages/{message_id}/edit"
+    form = staff.get(url).get_data(as_text=True)
+    assert 'value="市民体育館"' in form and 'value="City Gym"' in form
+    response = compose(staff, url=url, time="10:15", languages=["ja", "en"])
+    assert response.status_code == 302
+    with app.app_context():
+        message = model.get(get_db(), message_id)
+    assert message.values["time"] == "10:15" and message.languages == ("ja", "en")
+    assert message.updated_at >= message.created_at and message.author == "staff"
+
+
+def test_withdraw(app, staff):
+    message_id = publish(staff)
+    token = csrf_token(staff, f"/messages/{message_id}")
+    assert staff.post(f"/messages/{message_id}/withdraw", data={"csrf_token": token}).status_code == 302
+    with app.app_context():
+        assert model.get(get_db(), message_id).withdrawn
+
+
+@pytest.mark.parametrize("url", ["/messages/nosuchid", "/messages/nosuchid/edit", "/messages/new/no.such",
+                                 "/messages/new/sign.toilet"])
+def test_unknown_is_404(staff, url):
+    assert staff.get(url).status_code == 404
+
+
+def test_language_checkboxes_are_not_each_required(staff):
+    """An HTML ``required`` on every checkbox would make browsers demand all sixteen."""
+    html = staff.get(COMPOSE).get_data(as_text=True)
+    boxes = re.findall(r'<input[^>]*name="languages"[^>]*>', html)
+    assert len(boxes) == 16 and not any("required" in box for box in boxes)

@@ -1,0 +1,80 @@
+"""Sign builder, blank cards and QR sheets through HTTP (PDFs from ``printables``)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from tests.app.test_messages import publish
+
+SIGN_ARGS = {"ids": ["sign.toilet"], "languages": ["en", "ne", "zh_Hans"], "paper": "A4", "orientation": "portrait"}
+
+
+def pages(response) -> int:
+    assert response.status_code == 200, response.get_data(as_text=True)[:2000]
+    assert response.mimetype == "application/pdf"
+    return len(PdfReader(io.BytesIO(response.get_data())).pages)
+
+
+@pytest.mark.parametrize("query, shown", [("", True), ("トイレ", True), ("Toilet", True), ("शौचालय", True),
+                                          ("nothing like it", False)])
+def test_sign_search_in_any_language(staff, query, shown):
+    html = staff.get("/signs/", query_string={"q": query}).get_data(as_text=True)
+    assert ('value="sign.toilet"' in html) is shown
+
+
+def test_sign_page_defaults_to_the_configured_languages(staff):
+    html = staff.get("/signs/").get_data(as_text=True)
+    assert 'checked id="languages-1" name="languages" type="checkbox" value="ja@easy"' in html or \
+        'value="ja@easy" checked' in html or 'checked' in html.split('value="ja@easy"')[0].rsplit("<input", 1)[1]
+
+
+def test_sign_preview_page_links_pdf_and_png(staff):
+    response = staff.get("/signs/", query_string=SIGN_ARGS)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "/signs/pack.pdf?" in html and "/signs/preview.png?" in html
+
+
+def test_sign_pack_pdf(staff):
+    assert pages(staff.get("/signs/pack.pdf", query_string=SIGN_ARGS)) == 1
+
+
+def test_sign_preview_png(staff):
+    response = staff.get("/signs/preview.png", query_string=SIGN_ARGS)
+    assert response.status_code == 200 and response.mimetype == "image/png"
+    assert response.get_data().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize("args", [
+    {**SIGN_ARGS, "ids": ["sign.nothing"]},
+    {**SIGN_ARGS, "languages": []},
+    {**SIGN_ARGS, "paper": "B5"},
+])
+def test_sign_pack_refuses_bad_choices(staff, args):
+    assert staff.get("/signs/pack.pdf", query_string=args).status_code == 400
+
+
+def test_sign_without_translation_says_why(staff):
+    from tests.app.conftest import set_translation
+
+    set_translation("ko", "sign.toilet", "")
+    response = staff.get("/signs/pack.pdf", query_string={**SIGN_ARGS, "languages": ["ko"]})
+    assert response.status_code == 400 and "sign.toilet" in response.get_data(as_text=True)
+
+
+def test_blank_card(staff):
+    assert staff.get("/cards/").status_code == 200
+    assert pages(staff.get("/cards/blank.pdf", query_string={"lang": "ne"})) >= 1
+    assert staff.get("/cards/blank.pdf", query_string={"lang": "xx"}).status_code == 400
+
+
+def test_qr_sheet_for_a_published_message(staff):
+    message_id = publish(staff)
+    response = staff.get(f"/messages/{message_id}/qr.pdf")
+    assert pages(response) >= 1
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.get_data())).pages)
+    assert f"/m/{message_id}/ne" in text.replace("\n", "")
+    assert staff.get("/messages/nosuchid/qr.pdf").status_code == 404
