@@ -3,31 +3,17 @@ Debian's chromium driven by Playwright: log in, compose and publish, read it in 
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from app.cli import main
+from tests.app.live import CHROMIUM, CHROMIUM_ARGS, free_port, start_server, stop_server
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 PASSWORD = "a browser password"
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium (/usr/bin/chromium) is not installed")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
@@ -38,26 +24,11 @@ def server(app_locales: Path, tmp_path: Path):
                                 input=f"{PASSWORD}\n{PASSWORD}\n")
     assert result.exit_code == 0, result.output
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-c", "from app.cli import main; main()", "serve", "--host", "127.0.0.1",
-         "--port", str(port), "--instance", str(instance)],
-        env={**os.environ, "BOSAI_LOCALES": str(app_locales)}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
+    process = start_server(instance, port, {"BOSAI_LOCALES": str(app_locales)})
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/", timeout=1)
-                break
-            except OSError:
-                if process.poll() is not None:
-                    pytest.fail(f"server exited: {process.stdout.read().decode()}")
-                time.sleep(0.1)
-        else:
-            pytest.fail("server did not start")
-        yield base
+        yield f"http://127.0.0.1:{port}"
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        stop_server(process)
 
 
 def test_login_publish_and_read_in_nepali(server):

@@ -7,9 +7,7 @@ import http.cookiejar
 import os
 import re
 import signal
-import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -20,37 +18,16 @@ from pathlib import Path
 from phrasebook.registrations import list_registrations
 from phrasebook.shelters import create_kiosk_token, create_shelter
 from phrasebook.store import open_db
+from tests.app.live import BOSAI, free_port, start_server, stop_server
 
-BOSAI = [sys.executable, "-c", "from app.cli import main; main()"]
 WORKERS = 4
 PER_WORKER = 40
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+PLAIN_HTTP = {"BOSAI_SESSION_COOKIE_SECURE": "false"}  # urllib sends no Secure cookie over http
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
-
-
-def start_server(instance: Path, port: int) -> subprocess.Popen:
-    env = dict(os.environ, BOSAI_SESSION_COOKIE_SECURE="false")
-    proc = subprocess.Popen([*BOSAI, "serve", "--host", "127.0.0.1", "--port", str(port),
-                             "--instance", str(instance)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
-            return proc
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    raise AssertionError("server did not start")
 
 
 def kiosk_session(base: str, token: str) -> tuple[urllib.request.OpenerDirector, str]:
@@ -73,7 +50,7 @@ def test_acknowledged_registrations_survive_sigkill(tmp_path):
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = start_server(instance, port)
+    server = start_server(instance, port, PLAIN_HTTP)
     acknowledged: dict[str, dict] = {}
     lock = threading.Lock()
     killed = threading.Event()
@@ -108,14 +85,13 @@ def test_acknowledged_registrations_survive_sigkill(tmp_path):
         t.join(30)
     assert 0 < len(acknowledged) < WORKERS * PER_WORKER, "the kill should land in the middle of the burst"
 
-    server = start_server(instance, port)
+    server = start_server(instance, port, PLAIN_HTTP)
     try:
         db = open_db(instance / "bosai.sqlite3")
         stored = {r.answers["name"]: r.answers for r in list_registrations(db, shelter.id)}
         db.conn.close()
     finally:
-        server.terminate()
-        server.wait(10)
+        stop_server(server)
     missing = [name for name in acknowledged if name not in stored]
     assert missing == []
     for name, sent in acknowledged.items():
