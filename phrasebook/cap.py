@@ -46,6 +46,7 @@ class Alert:
     sender_name: str = ""
     web: str | None = None  # base URL of the public pages; adds <web> per language
     references: tuple[str, ...] = field(default_factory=tuple)
+    page: str = ""  # the message id in the public pages' URL, when it is not the identifier
 
 
 def _categories(tpl: Template) -> list[str]:
@@ -68,6 +69,11 @@ def _headline(text: str) -> str:
     return text[:HEADLINE_MAX - 1] + "…"
 
 
+def cap_time(when: datetime) -> str:
+    """A CAP date-time: seconds, with the offset (as in <sent> and <references>)."""
+    return when.replace(microsecond=0).isoformat()
+
+
 def _sub(parent: ET.Element, tag: str, text: str) -> ET.Element:
     el = ET.SubElement(parent, f"{{{NS}}}{tag}")
     el.text = text
@@ -83,7 +89,7 @@ def cap_xml(alert: Alert) -> bytes:
     root = ET.Element(f"{{{NS}}}alert")
     _sub(root, "identifier", alert.identifier)
     _sub(root, "sender", alert.sender)
-    _sub(root, "sent", alert.sent.replace(microsecond=0).isoformat())
+    _sub(root, "sent", cap_time(alert.sent))
     _sub(root, "status", "Exercise" if alert.exercise else "Actual")
     _sub(root, "msgType", "Cancel" if alert.withdrawn else ("Update" if alert.references else "Alert"))
     _sub(root, "scope", "Public")
@@ -106,7 +112,7 @@ def cap_xml(alert: Alert) -> bytes:
         _sub(info, "headline", _headline(text))
         _sub(info, "description", text)
         if alert.web:
-            _sub(info, "web", f"{alert.web.rstrip('/')}/m/{alert.identifier}/{lang.bcp47}")
+            _sub(info, "web", f"{alert.web.rstrip('/')}/m/{alert.page or alert.identifier}/{lang.bcp47}")
         area = ET.SubElement(info, f"{{{NS}}}area")
         _sub(area, "areaDesc", alert.area)
     ET.indent(root)

@@ -75,6 +75,17 @@ def sections() -> tuple[Section, ...]:
     return tuple(Section(key, s["title"], tuple(s["fields"]), tuple(s["help"])) for key, s in sections.items())
 
 
+def title_id() -> str | None:
+    """The card's title template, if there is one."""
+    return next((t.id for t in load_templates().values() if t.kind == "card" and t.meta.get("role") == "title"), None)
+
+
+def intro_ids() -> tuple[str, ...]:
+    """Help paragraphs that belong to the card as a whole (before the first section)."""
+    return tuple(t.id for t in load_templates().values()
+                 if t.kind == "card" and t.category == "header" and t.meta.get("role") == "help")
+
+
 def fields(include_staff: bool = True) -> dict[str, Field]:
     """Every field by answer key."""
     return {f.name: f for s in sections() for f in s.fields if include_staff or not f.staff_only}

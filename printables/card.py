@@ -1,21 +1,21 @@
 """The evacuee registration card: A4, every label in Japanese and the evacuee's language,
 write-in boxes for handwriting, checkboxes, food pictograms, consent; blank or filled.
 
-Answers (for a filled card) are keyed by the card templates' ``field``: a string for write-in
-fields, an option id (``card.sex.option.female``, or just ``female``) or a list of them for
-choice and multi fields, ``True``/``False`` or ``"yes"``/``"no"`` for yes/no fields, and a list of
-food template ids (``food.egg``) for food fields.
+The questions come from ``phrasebook.card`` (the same structure the kiosk form walks). Answers
+(for a filled card) are those of ``phrasebook.registrations``, keyed by field name: text for
+write-in fields, an option key (``female``, ``yes``) or a list of them (``["egg", "pork"]``);
+full template ids (``card.sex.option.female``, ``food.egg``) and ``True``/``False`` work too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
+from phrasebook.card import FOOD_FIELDS, Field, Section, intro_ids, sections, title_id
 from phrasebook.languages import SOURCE, Language, get_language
 from phrasebook.render import render
-from phrasebook.templates import Template, load_templates
+from phrasebook.templates import load_templates
 from printables import pictograms
 from printables.colours import GREY, INK, NAVY, RULE, white
 from printables.pdf import Document, mm, page_size
@@ -24,56 +24,7 @@ from printables.textlayout import TextBlock
 
 WRITE_INPUTS = {"text": 10, "email": 10, "phone": 10, "date": 10, "number": 10, "textarea": 20}  # box mm
 CHOICE_INPUTS = ("choice", "multi", "yesno")
-STAFF_CATEGORIES = ("stay",)
 Answers = Mapping[str, Any]
-
-
-@dataclass
-class Field:
-    """A labelled input with its options and help texts."""
-
-    label: Template
-    options: list[Template] = field(default_factory=list)
-    help: list[Template] = field(default_factory=list)
-
-
-@dataclass
-class Section:
-    heading: Template | None
-    category: str
-    items: list[Field | Template] = field(default_factory=list)  # Template = a help paragraph
-
-
-def card_structure() -> tuple[Template | None, list[Section]]:
-    """The card templates grouped: title, then sections of fields and help paragraphs."""
-    cards = [t for t in load_templates().values() if t.kind == "card"]
-    title = next((t for t in cards if t.meta.get("role") == "title"), None)
-    fields: dict[str, Field] = {t.meta["field"]: Field(t) for t in cards if t.meta.get("role") == "label"}
-    sections: list[Section] = [Section(None, "header")]
-    for tpl in cards:
-        role, name = tpl.meta.get("role"), tpl.meta.get("field")
-        if role == "section":
-            sections.append(Section(tpl, tpl.category))
-        elif role == "label":
-            sections[-1].items.append(fields[name])
-        elif role == "option" and name in fields:
-            fields[name].options.append(tpl)
-        elif role == "help":
-            if name in fields:
-                fields[name].help.append(tpl)
-            else:
-                sections[-1].items.append(tpl)
-    for f in fields.values():
-        if f.label.meta.get("input") == "yesno" and not f.options:
-            f.options = [t for t in cards if t.meta.get("field") == "yesno" and t.meta.get("role") == "option"]
-    return title, [s for s in sections if s.heading or s.items]
-
-
-def food_items(field_name: str) -> list[Template]:
-    """Food templates offered for a food field: allergens for allergy fields, the rest otherwise."""
-    foods = [t for t in load_templates().values() if t.kind == "food"]
-    allergy = "allerg" in field_name
-    return [t for t in foods if (t.category == "allergen") == allergy]
 
 
 class RegistrationCard:
@@ -100,10 +51,10 @@ class RegistrationCard:
 
     # --- text helpers -------------------------------------------------------------------
 
-    def _parts(self, tpl: Template, size: float, bold: bool = False, colour=INK) -> list[Part]:
-        parts = [Part(render(tpl.id, SOURCE), self.ja, size, bold, colour)]
+    def _parts(self, template_id: str, size: float, bold: bool = False, colour=INK) -> list[Part]:
+        parts = [Part(render(template_id, SOURCE), self.ja, size, bold, colour)]
         if self.lang.code != SOURCE:
-            parts.append(Part(render(tpl.id, self.lang.code), self.lang, size, bold, colour))
+            parts.append(Part(render(template_id, self.lang.code), self.lang, size, bold, colour))
         return parts
 
     def _room(self, height: float) -> float:
@@ -123,45 +74,44 @@ class RegistrationCard:
     # --- blocks ---------------------------------------------------------------------------
 
     def pdf(self) -> bytes:
-        title, sections = card_structure()
         self.y = self.doc.height - self.MARGIN * mm
+        title = title_id()
         if title:
             stack = Stack(self._parts(title, self.TITLE_PT, True), self.width, "the card title")
             self.y = stack.draw(self.c, self.x0, self.y, "center") - 3 * mm
-        for section in sections:
+        for help_id in intro_ids():
+            self._help(help_id, self.x0, self.width)
+        for section in sections():
             self._section(section)
         self._footer()
         return self.doc.finish()
 
     def _section(self, section: Section) -> None:
-        if section.heading:
-            stack = Stack(self._parts(section.heading, self.LABEL_PT + 1.5, True, white), self.width - 4 * mm,
-                                section.heading.id)
-            top = self._room(stack.height + 3 * mm + 12 * mm)
-            self.c.setFillColor(NAVY)
-            self.c.rect(self.x0, top - stack.height - 3 * mm, self.width, stack.height + 3 * mm, stroke=0, fill=1)
-            stack.draw(self.c, self.x0 + 2 * mm, top - 1.5 * mm)
-            self.y = top - stack.height - 5 * mm
-        staff = section.category in STAFF_CATEGORIES
-        for item in section.items:
-            if isinstance(item, Field):
-                self._field(item, staff)
-            else:
-                self._help(item, self.x0, self.width)
+        stack = Stack(self._parts(section.title_id, self.LABEL_PT + 1.5, True, white), self.width - 4 * mm,
+                      section.title_id)
+        top = self._room(stack.height + 3 * mm + 12 * mm)
+        self.c.setFillColor(NAVY)
+        self.c.rect(self.x0, top - stack.height - 3 * mm, self.width, stack.height + 3 * mm, stroke=0, fill=1)
+        stack.draw(self.c, self.x0 + 2 * mm, top - 1.5 * mm)
+        self.y = top - stack.height - 5 * mm
+        for help_id in section.help_ids:
+            self._help(help_id, self.x0, self.width)
+        for f in section.fields:
+            self._field(f)
 
-    def _help(self, tpl: Template, x: float, width: float) -> None:
-        stack = Stack(self._parts(tpl, self.HELP_PT, colour=GREY), width, tpl.id)
+    def _help(self, template_id: str, x: float, width: float) -> None:
+        stack = Stack(self._parts(template_id, self.HELP_PT, colour=GREY), width, template_id)
         top = self._room(stack.height + 2 * mm)
         self.y = stack.draw(self.c, x, top) - 2 * mm
 
-    def _field(self, f: Field, staff: bool) -> None:
-        kind = f.label.meta.get("input", "text")
-        label = Stack(self._parts(f.label, self.LABEL_PT, True), self.LABEL_W * mm, f.label.id)
+    def _field(self, f: Field) -> None:
+        label = Stack(self._parts(f.label_id, self.LABEL_PT, True), self.LABEL_W * mm, f.label_id)
         in_x = self.x0 + (self.LABEL_W + self.GAP) * mm
         in_w = self.width - (self.LABEL_W + self.GAP) * mm
-        foods = food_items(f.label.meta["field"]) if kind == "multi" and not f.options else []
+        kind = f.input
+        foods = f.name in FOOD_FIELDS
         if foods:
-            input_h = self._food_grid(foods, f, in_x, in_w, draw_at=None)
+            input_h = self._food_grid(f, in_x, in_w, draw_at=None)
         elif kind in CHOICE_INPUTS:
             input_h = self._options(f, in_x, in_w, draw_at=None)
         else:
@@ -174,29 +124,30 @@ class RegistrationCard:
         label.draw(self.c, self.x0, top - self.ROW_PAD * mm)
         in_top = top - self.ROW_PAD * mm
         if foods:
-            self._food_grid(foods, f, in_x, in_w, draw_at=in_top)
+            self._food_grid(f, in_x, in_w, draw_at=in_top)
         elif kind in CHOICE_INPUTS:
             self._options(f, in_x, in_w, draw_at=in_top)
         else:
-            self._write_box(f, in_x, in_top, in_w, input_h, staff)
+            self._write_box(f, in_x, in_top, in_w, input_h)
         self.y = top - height
-        for tpl in f.help:
-            self._help(tpl, in_x, in_w)
+        if f.help_id:
+            self._help(f.help_id, in_x, in_w)
 
-    def _write_box(self, f: Field, x: float, top: float, w: float, h: float, staff: bool) -> None:
-        self.c.setStrokeColor(INK if staff else RULE)
-        self.c.setLineWidth(1.8 if staff else 0.8)
+    def _write_box(self, f: Field, x: float, top: float, w: float, h: float) -> None:
+        """A box to write in; staff-only boxes have the thick frame the card's help text names."""
+        self.c.setStrokeColor(INK if f.staff_only else RULE)
+        self.c.setLineWidth(1.8 if f.staff_only else 0.8)
         self.c.rect(x, top - h, w, h, stroke=1, fill=0)
-        value = self.answers.get(f.label.meta["field"])
+        value = self.answers.get(f.name)
         if value not in (None, ""):
             pad = 1.5 * mm
             layout = TextBlock(str(value), self.lang).fit(w - 2 * pad, h - 2 * pad, self.ANSWER_PT, 5,
-                                                          f"the card field {f.label.meta['field']}")
+                                                          f"the card field {f.name}")
             self.c.setFillColor(INK)
             layout.draw(self.c, x + pad, top - pad, w - 2 * pad)
 
     def _chosen(self, f: Field) -> set[str]:
-        value = self.answers.get(f.label.meta["field"])
+        value = self.answers.get(f.name)
         if value is None:
             return set()
         if isinstance(value, bool):
@@ -211,15 +162,16 @@ class RegistrationCard:
         col_w = w / cols
         text_w = col_w - (self.BOX + 2.5) * mm
         y, height = 0.0, 0.0
-        for i in range(0, len(f.options), cols):
-            row = f.options[i:i + cols]
-            stacks = [Stack(self._parts(o, self.TEXT_PT), text_w, o.id) for o in row]
+        options = list(zip(f.options, f.option_ids))
+        for i in range(0, len(options), cols):
+            row = options[i:i + cols]
+            stacks = [Stack(self._parts(option_id, self.TEXT_PT), text_w, option_id) for _key, option_id in row]
             row_h = max(max(s.height for s in stacks), self.BOX * mm) + 1.5 * mm
             if draw_at is not None:
-                for j, (opt, stack) in enumerate(zip(row, stacks)):
+                for j, ((key, _option_id), stack) in enumerate(zip(row, stacks)):
                     bx = x + j * col_w
                     by = draw_at - y - self.BOX * mm
-                    self._checkbox(bx, by, opt.id.rsplit(".", 1)[-1] in chosen)
+                    self._checkbox(bx, by, key in chosen)
                     stack.draw(self.c, bx + (self.BOX + 2) * mm, draw_at - y)
             y += row_h
             height = y
@@ -235,16 +187,18 @@ class RegistrationCard:
             self.c.line(x + side * 0.18, y + side * 0.5, x + side * 0.42, y + side * 0.2)
             self.c.line(x + side * 0.42, y + side * 0.2, x + side * 0.85, y + side * 0.85)
 
-    def _food_grid(self, foods: list[Template], f: Field, x: float, w: float, draw_at: float | None) -> float:
+    def _food_grid(self, f: Field, x: float, w: float, draw_at: float | None) -> float:
         """Food items with pictogram, checkbox and names; measures or draws; returns the height."""
-        chosen = self._chosen(f) | {v.rsplit(".", 1)[-1] for v in self.answers.get("food", [])}
+        chosen = self._chosen(f)
+        templates = load_templates()
+        foods = [templates[option_id] for option_id in f.option_ids]
         cols = self.FOOD_COLS
         cell_w = w / cols
         icon = self.FOOD_ICON * mm
         y = 0.0
         for i in range(0, len(foods), cols):
             row = foods[i:i + cols]
-            stacks = [Stack(self._parts(t, self.HELP_PT + 0.5), cell_w - 2 * mm, t.id) for t in row]
+            stacks = [Stack(self._parts(t.id, self.HELP_PT + 0.5), cell_w - 2 * mm, t.id) for t in row]
             row_h = icon + 1.5 * mm + max(s.height for s in stacks) + 2.5 * mm
             if draw_at is not None:
                 for j, (tpl, stack) in enumerate(zip(row, stacks)):

@@ -97,7 +97,7 @@ def test_blank_card_in_every_language(code: str, tmp_path: Path) -> None:
 
 
 def test_filled_card_shows_answers(tmp_path: Path) -> None:
-    data = card_pdf("en", {"name": "Maria <Santos> & </para>", "sex": "card.sex.female", "food": ["food.egg"]})
+    data = card_pdf("en", {"name": "Maria <Santos> & </para>", "sex": "female", "allergy": ["egg"]})
     check_pdf(data, tmp_path)
     assert "Maria <Santos> & </para>" in text_of_pdf(data)
     assert len(data) > len(card_pdf("en"))  # the tick marks and the name
