@@ -1,19 +1,36 @@
-"""The request's database connection (``get_db()`` on ``g``), opened on the instance file."""
+"""The instance database: a connection per server thread (``get_db()``) and the schema."""
 
 from __future__ import annotations
 
+import threading
+
 import sqlite_utils
-from flask import Flask, current_app, g
+from flask import Flask, current_app
 
 from phrasebook.registrations import init_registrations
 from phrasebook.shelters import init_shelters
 from phrasebook.store import import_phrases, init_db, open_db
 
+_local = threading.local()
+
 
 def get_db() -> sqlite_utils.Database:
-    if "db" not in g:
-        g.db = open_db(current_app.config["DATABASE"])
-    return g.db
+    """This thread's connection to the instance database, kept open across requests (opening
+    one, with its pragmas, costs more than a small page); one per server thread."""
+    path = current_app.config["DATABASE"]
+    cached = getattr(_local, "db", None)
+    if cached is None or cached[0] != path:
+        if cached is not None:
+            cached[1].conn.close()
+        _local.db = cached = (path, open_db(path))
+    return cached[1]
+
+
+def end_request(_exc: BaseException | None = None) -> None:
+    """Never carry a transaction a request left open into the next request on this thread."""
+    cached = getattr(_local, "db", None)
+    if cached is not None and cached[1].conn.in_transaction:
+        cached[1].conn.rollback()
 
 
 def init_schema(db: sqlite_utils.Database) -> None:
@@ -35,15 +52,9 @@ def init_schema(db: sqlite_utils.Database) -> None:
     init_registrations(db)
 
 
-def close_db(_exc: BaseException | None = None) -> None:
-    db = g.pop("db", None)
-    if db is not None:
-        db.conn.close()
-
-
 def init_app(app: Flask) -> None:
     """Create the tables (and load the phrases into a new store) at start-up."""
-    app.teardown_appcontext(close_db)
+    app.teardown_appcontext(end_request)
     store = open_db(app.config["DATABASE"])
     try:
         fresh = "phrases" not in store.table_names()

@@ -51,9 +51,20 @@ def _options(name: str, input_: str, templates: dict[str, Template]) -> tuple[tu
     return tuple(tid.removeprefix(prefix) for tid in ids), tuple(ids)
 
 
+_built: tuple[object, tuple[Section, ...]] | None = None
+
+
 def sections() -> tuple[Section, ...]:
-    """The card's sections in template order."""
+    """The card's sections in template order (rebuilt only when the templates change)."""
+    global _built
     templates = load_templates()
+    if _built is not None and _built[0] is templates:
+        return _built[1]
+    _built = (templates, _build(templates))
+    return _built[1]
+
+
+def _build(templates: dict[str, Template]) -> tuple[Section, ...]:
     card = [t for t in templates.values() if t.kind == "card"]
     sections: dict[str, dict] = {}
     for tpl in card:

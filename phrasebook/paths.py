@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 DOMAIN = "bosai"
+_SOURCE_LOCALES = Path(__file__).resolve().parent.parent / "locales"
 
 
 def locales_dir() -> Path:
@@ -13,7 +14,7 @@ def locales_dir() -> Path:
     override = os.environ.get("BOSAI_LOCALES")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parent.parent / "locales"
+    return _SOURCE_LOCALES
 
 
 def templates_dir(root: Path | None = None) -> Path:

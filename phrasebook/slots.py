@@ -6,11 +6,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
 from babel import Locale
-from babel.dates import format_skeleton
+from babel.dates import format_datetime, match_skeleton
 from babel.numbers import format_decimal
 
 from phrasebook.languages import Language, native_digits
@@ -115,6 +116,23 @@ def parse_value(kind: str, value: Any) -> Any:
     raise ValueError(f"unknown slot type {kind!r}")
 
 
+@lru_cache(maxsize=32)
+def _locale(identifier: str) -> Locale:
+    return Locale.parse(identifier)
+
+
+@lru_cache(maxsize=128)
+def _skeleton(identifier: str, skeleton: str) -> str:
+    """The locale's CLDR pattern for a skeleton (Babel's ``format_skeleton`` matches it anew
+    on every call, which costs more than the formatting)."""
+    skeletons = _locale(identifier).datetime_skeletons
+    return skeletons[skeleton if skeleton in skeletons else match_skeleton(skeleton, skeletons)]
+
+
+def _format(value: Any, skeleton: str, lang: Language) -> str:
+    return format_datetime(value, _skeleton(lang.babel, skeleton), locale=_locale(lang.babel))
+
+
 def format_value(kind: str, value: Any, lang: Language) -> str:
     """Format a parsed value for a reader of ``lang``.
 
@@ -123,19 +141,18 @@ def format_value(kind: str, value: Any, lang: Language) -> str:
     print usage. Phone numbers and URLs keep ASCII digits: people dial
     and type them.
     """
-    locale = Locale.parse(lang.babel)
+    locale = _locale(lang.babel)
     if kind in ("text", "phone", "url"):
         return value
     if kind == "place":
         return value.name_in(lang)
     if kind == "date":
-        out = format_skeleton("MMMMEd", value, locale=locale)
+        out = _format(value, "MMMMEd", lang)
     elif kind == "time":
-        out = format_skeleton("Hm", value, locale=locale)
+        out = _format(value, "Hm", lang)
     elif kind == "datetime":
         pattern = locale.datetime_formats["medium"].format
-        out = pattern(format_skeleton("Hm", value, locale=locale),
-                      format_skeleton("MMMMEd", value, locale=locale))
+        out = pattern(_format(value, "Hm", lang), _format(value, "MMMMEd", lang))
     elif kind == "number":
         out = format_decimal(value, locale=locale)
     else:

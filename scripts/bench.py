@@ -50,6 +50,7 @@ MESSAGE_TEMPLATE = "shelter.opened"
 MESSAGE_VALUES = {"time": "15:00", "place": {"ja": "中央小学校体育館", "en": "Chuo Elementary School Gym"}}
 PAGE_LANG = "en"
 HOST = "127.0.0.1"
+ROOT = Path(__file__).resolve().parents[1]  # the checkout measured, whatever else is installed
 T = TypeVar("T")
 
 
@@ -89,6 +90,11 @@ _STARTED = time.perf_counter()
 
 def progress(text: str) -> None:
     print(f"[bench {time.perf_counter() - _STARTED:5.1f} s] {text}", file=sys.stderr, flush=True)
+
+
+def child_env() -> dict[str, str]:
+    """The environment for child processes: they import this checkout too."""
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH"))))}
 
 
 def clock(func: Callable[[], T]) -> tuple[T, float]:
@@ -185,7 +191,7 @@ def peak_rss_mb(sign_ids: list[str], runs: int) -> float:
     peaks = []
     for _ in range(runs):
         out = subprocess.run([sys.executable, "-c", _RSS_CHILD, json.dumps(sign_ids), json.dumps(SIGN_LANGS)],
-                             capture_output=True, text=True, check=True)
+                             capture_output=True, text=True, check=True, env=child_env())
         peaks.append(int(out.stdout.split()[-1]) * unit / 2**20)
     return statistics.median(peaks)
 
@@ -250,15 +256,16 @@ def bosai_command() -> list[str]:
 
 @contextmanager
 def site() -> Iterator[Site]:
+    """A fresh instance (``bosai db init``) with the message published in every language it has."""
     from app.messages.model import publish
+    from phrasebook.languages import LANGUAGES
     from phrasebook.render import MissingTranslation, render
     from phrasebook.store import open_db
-    from phrasebook.languages import LANGUAGES
 
     with tempfile.TemporaryDirectory(prefix="bosai-bench-") as tmp:
         instance = Path(tmp) / "instance"
         subprocess.run([*bosai_command(), "db", "init", "--instance", str(instance)], check=True,
-                       stdout=subprocess.DEVNULL)
+                       stdout=subprocess.DEVNULL, env=child_env())
         langs = []
         for code in LANGUAGES:
             try:
@@ -299,7 +306,7 @@ def server(where: Site, log: Path) -> Iterator[tuple[int, float]]:
     with log.open("ab") as out:
         start = time.perf_counter()
         proc = subprocess.Popen([*bosai_command(), "serve", "--host", HOST, "--port", str(port),
-                                 "--instance", str(where.instance)], stdout=out, stderr=out)
+                                 "--instance", str(where.instance)], stdout=out, stderr=out, env=child_env())
     try:
         deadline = start + 30
         while True:
@@ -308,7 +315,8 @@ def server(where: Site, log: Path) -> Iterator[tuple[int, float]]:
                 break
             except (ConnectionError, socket.timeout):
                 if proc.poll() is not None or time.perf_counter() > deadline:
-                    raise RuntimeError(f"bosai serve did not serve {where.path}; see {log}") from None
+                    tail = log.read_text(errors="replace")[-2000:]
+                    raise RuntimeError(f"bosai serve did not serve {where.path}:\n{tail}") from None
                 time.sleep(0.005)
         yield port, time.perf_counter() - start
     finally:
@@ -527,8 +535,9 @@ def table(results: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
-def parse_only(text: str | None) -> list[str]:
-    names = [n.strip() for n in (text or ",".join(SECTIONS)).split(",") if n.strip()]
+def parse_only(text: str) -> list[str]:
+    """``--only``: comma-separated benchmark names."""
+    names = [n.strip() for n in text.split(",") if n.strip()]
     unknown = [n for n in names if n not in SECTIONS]
     if unknown or not names:
         raise argparse.ArgumentTypeError(f"unknown benchmark {', '.join(unknown) or '(none)'}; "
@@ -564,6 +573,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", type=parse_only, default=list(SECTIONS), metavar="NAMES",
                         help=f"comma-separated subset of: {', '.join(SECTIONS)}")
     args = parser.parse_args(argv)
+    if sys.path[:1] != [str(ROOT)]:
+        sys.path.insert(0, str(ROOT))
     settings = QUICK if args.quick else FULL
     started = time.perf_counter()
     results = run(args.only, settings)

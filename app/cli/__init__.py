@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import click
 
-from app.cli import bench, db, phrases, serve, users
+from app.cli import bench, db, messages, pack, phrases, serve, users
 from app.cli import printables
 
 
@@ -19,6 +19,9 @@ def main() -> None:
 
 main.add_command(bench.bench)
 main.add_command(db.db)
+main.add_command(messages.export_static)
+main.add_command(messages.cap)
+main.add_command(pack.pack)
 main.add_command(phrases.phrases)
 main.add_command(serve.serve)
 main.add_command(users.user)

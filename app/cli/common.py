@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import click
+import sqlite_utils
+from flask import Flask
 
 from phrasebook.errors import PhrasebookError
 
@@ -24,6 +26,23 @@ def instance_option(func):
 def db_path(instance: Path) -> Path:
     instance.mkdir(parents=True, exist_ok=True)
     return instance / "bosai.sqlite3"
+
+
+def instance_db(instance: Path) -> sqlite_utils.Database:
+    """The instance database with every table the app needs."""
+    from app.db import init_schema
+    from phrasebook.store import open_db
+
+    store = open_db(db_path(instance))
+    init_schema(store)
+    return store
+
+
+def web_app(instance: Path) -> Flask:
+    """The web app on the instance folder (its configuration, database and templates)."""
+    from app import create_app
+
+    return create_app({"INSTANCE_PATH": str(instance.resolve())})
 
 
 class Failed(click.ClickException):

@@ -7,15 +7,7 @@ from pathlib import Path
 import click
 
 from app.auth.users import ROLES, UserError, add_user, list_users, set_password
-from app.cli.common import Failed, db_path, instance_option
-from app.db import init_schema
-from phrasebook.store import open_db
-
-
-def _db(instance: Path):
-    store = open_db(db_path(instance))
-    init_schema(store)
-    return store
+from app.cli.common import Failed, instance_db, instance_option
 
 
 @click.group()
@@ -31,7 +23,7 @@ def user() -> None:
 def add(name: str, role: str, password: str, instance: Path) -> None:
     """Create an account NAME with ROLE; asks for the password twice."""
     try:
-        created = add_user(_db(instance), name, role, password)
+        created = add_user(instance_db(instance), name, role, password)
     except UserError as exc:
         raise Failed(str(exc)) from None
     click.echo(f"added {created.username} ({created.role})")
@@ -44,7 +36,7 @@ def add(name: str, role: str, password: str, instance: Path) -> None:
 def password_(name: str, password: str, instance: Path) -> None:
     """Set a new password for NAME; asks for it twice."""
     try:
-        set_password(_db(instance), name, password)
+        set_password(instance_db(instance), name, password)
     except UserError as exc:
         raise Failed(str(exc)) from None
     click.echo(f"password changed for {name}")
@@ -54,5 +46,5 @@ def password_(name: str, password: str, instance: Path) -> None:
 @instance_option
 def list_(instance: Path) -> None:
     """List the accounts, one a line: name and role."""
-    for account in list_users(_db(instance)):
+    for account in list_users(instance_db(instance)):
         click.echo(f"{account.username}\t{account.role}")

@@ -1,24 +1,49 @@
-"""Public pages: the home page, and the published messages at ``/m/<id>`` (language picker)
-and ``/m/<id>/<lang>`` (the message in one language). No JavaScript; cacheable with ETags."""
+"""Public pages: the home page, and the published messages at ``/m/<id>`` (language picker),
+``/m/<id>/<lang>`` (the message in one language) and ``/m/<id>.cap.xml`` (CAP 1.2). No
+JavaScript; cacheable with ETags. In a static export (``app.public.export``) the same views
+render the pages, and ``page_url`` makes their links relative to the page's file."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, g, make_response, render_template, request
+import posixpath
+from typing import Any
+
+from flask import Blueprint, abort, current_app, g, make_response, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from app.auth import public
 from app.db import get_db
 from app.i18n import all_languages, current_language, match_tag
 from app.messages import model
+from app.messages.cap import message_cap as cap_for
+from app.messages.views import base_url
 from phrasebook.languages import LANGUAGES
 
 bp = Blueprint("public", __name__)
+STATIC_EXPORT = "bosai.static_export"  # WSGI environ key set while exporting static files
 
 
-def cacheable(html: str, negotiated: bool = False) -> Response:
+def page_file(path: str) -> str:
+    """The file a page is exported to: ``/m/abc/en`` -> ``m/abc/en/index.html``."""
+    return posixpath.join(path.strip("/"), "index.html")
+
+
+@bp.app_template_global()
+def page_url(endpoint: str, **values: Any) -> str:
+    """``url_for``; in a static export, the link relative to the current page's file, naming
+    ``index.html`` explicitly (file:// has no directory index)."""
+    url = url_for(endpoint, **values)
+    if not request.environ.get(STATIC_EXPORT):
+        return url
+    target = url.lstrip("/") if endpoint == "static" else page_file(url)
+    return posixpath.relpath(target, posixpath.dirname(page_file(request.path)))
+
+
+def cacheable(body: str | bytes, negotiated: bool = False, mimetype: str = "text/html") -> Response:
     """A page that phones and proxies may keep briefly and revalidate with its ETag (304).
     ``negotiated``: the page depends on the language cookie and Accept-Language."""
-    response = make_response(html)
+    response = make_response(body)
+    response.mimetype = mimetype
     response.cache_control.public = True
     response.cache_control.max_age = int(current_app.config["PUBLIC_MAX_AGE"])
     if negotiated:
@@ -44,6 +69,14 @@ def message(message_id: str) -> Response:
     preferred = current_language()
     langs.sort(key=lambda lang: lang != preferred)
     return cacheable(render_template("public/picker.html", message=found, langs=langs), negotiated=True)
+
+
+@bp.get("/m/<message_id>.cap.xml")
+@public
+def message_cap(message_id: str) -> Response:
+    """The message as a CAP 1.2 alert, one ``<info>`` per language."""
+    found = model.get(get_db(), message_id) or abort(404)
+    return cacheable(cap_for(found, current_app.config, base_url()), mimetype="application/cap+xml")
 
 
 @bp.get("/m/<message_id>/<lang>")

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, g, make_response, redirect, render_template, request, url_for
+from pathlib import Path
+
+from flask import abort, current_app, flash, g, make_response, redirect, render_template, request, send_file, url_for
 from werkzeug.wrappers import Response
 
 from app.auth import requires
 from app.auth.users import list_users
 from app.db import get_db
 from app.i18n import _
+from app.jobs import Job, JobFolder
 from app.kiosk.texts import say
+from app.messages.views import base_url
 from app.shelters import bp
 from app.shelters.forms import ShelterForm
+from app.shelters.packs import shelter_pack
+from phrasebook.errors import PhrasebookError
 from phrasebook.card import fields, sections
 from phrasebook.languages import LANGUAGES
 from phrasebook.registrations import (
@@ -22,6 +28,7 @@ from phrasebook.shelters import (
     Shelter, ShelterError, assign_staff, create_kiosk_token, create_shelter, get_shelter, list_kiosk_tokens,
     list_shelters, revoke_kiosk_token, shelters_of, staff_of, update_shelter,
 )
+from printables.pack import FORMATS
 
 
 def allowed_ids() -> list[int] | None:
@@ -123,7 +130,52 @@ def detail(shelter_id: int) -> str:
     return render_template("shelters/detail.html", shelter=shelter, regs=regs, people=people,
                            capacity=capacity, needs=needs_summary(db, shelter_id), query=query, status=status,
                            need=need or "", tokens=list_kiosk_tokens(db, shelter_id), languages=LANGUAGES,
-                           need_label=need_label)
+                           need_label=need_label, pack=pack_jobs(shelter_id).latest())
+
+
+def pack_jobs(shelter_id: int) -> JobFolder:
+    """The drill-pack builds of a shelter (instance folder ``jobs/pack-<id>``)."""
+    return JobFolder(Path(current_app.instance_path) / "jobs" / f"pack-{shelter_id}")
+
+
+def pack_job(shelter_id: int, job_id: str) -> tuple[Shelter, Job]:
+    shelter = visible(shelter_id)
+    return shelter, pack_jobs(shelter_id).get(job_id) or abort(404)
+
+
+@bp.post("/<int:shelter_id>/pack")
+@requires("staff")
+def start_pack(shelter_id: int) -> Response:
+    """Start building the drill pack in the background (or show the build already running)."""
+    visible(shelter_id)
+    fmt = request.form.get("format", "pdf")
+    if fmt not in FORMATS:
+        abort(400)
+    try:
+        planned = shelter_pack(get_db(), shelter_id, base_url())
+    except PhrasebookError as exc:
+        flash(_("The drill pack could not be built: %(error)s", error=str(exc)), "error")
+        return redirect(url_for("shelters.detail", shelter_id=shelter_id))
+    job = pack_jobs(shelter_id).start(planned.filename(fmt), len(planned.parts),
+                                      lambda progress: planned.build(fmt, progress))
+    return redirect(url_for("shelters.pack_status", shelter_id=shelter_id, job_id=job.id))
+
+
+@bp.get("/<int:shelter_id>/pack/<job_id>")
+@requires("staff")
+def pack_status(shelter_id: int, job_id: str) -> str:
+    """Progress of the build (the page refreshes itself), then the download or the error."""
+    shelter, job = pack_job(shelter_id, job_id)
+    return render_template("shelters/pack.html", shelter=shelter, job=job)
+
+
+@bp.get("/<int:shelter_id>/pack/<job_id>/download")
+@requires("staff")
+def pack_download(shelter_id: int, job_id: str) -> Response:
+    _shelter, job = pack_job(shelter_id, job_id)
+    if job.state != "done":
+        abort(404)
+    return send_file(pack_jobs(shelter_id).result(job), as_attachment=True, download_name=job.filename)
 
 
 @bp.post("/<int:shelter_id>/kiosks")

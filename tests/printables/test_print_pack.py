@@ -1,0 +1,106 @@
+"""Drill packs (``printables.pack``): the parts, the merged PDF, the ZIP, progress, errors."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from pypdf import PdfReader
+
+from printables.errors import LayoutError
+from printables.pack import PackError, PackMessage, PackPart, build_pack, plan_pack, shelter_messages
+from printables_testkit import assert_fonts_embedded, page_sizes_mm
+
+BASE = "https://bosai.example.jp"
+A4_PORTRAIT, A4_LANDSCAPE = (210, 297), (297, 210)
+VALUES = {"place": "市民体育館", "time": "09:30"}
+
+
+def message(id_: str, shelter: str = "", withdrawn: bool = False) -> PackMessage:
+    return PackMessage(id_, "shelter.opened", VALUES, ("ja", "en", "th"), shelter, withdrawn)
+
+
+MESSAGES = [message("own", "市民体育館"), message("area"), message("gone", "市民体育館", withdrawn=True),
+            message("elsewhere", "第二小学校"), message("spaced", "  市民体育館 ")]
+
+
+def test_only_the_shelters_live_messages():
+    assert [m.id for m in shelter_messages("市民体育館", MESSAGES)] == ["own", "area", "spaced"]
+
+
+def test_plan_lists_every_part_in_print_order():
+    parts = plan_pack("市民体育館", ["en", "my", "ja"], MESSAGES, BASE)
+    assert [p.filename for p in parts] == [
+        "signs/information.pdf", "signs/prohibition.pdf", "signs/safe_condition.pdf",
+        "cards/card-ja.pdf", "cards/card-en.pdf", "cards/card-my.pdf",
+        "boards/common-en.pdf", "boards/staff-en.pdf", "boards/evacuee-en.pdf",
+        "boards/common-my.pdf", "boards/staff-my.pdf", "boards/evacuee-my.pdf",
+        "sheets/message-own.pdf", "sheets/message-area.pdf", "sheets/message-spaced.pdf",
+    ]
+    assert len({p.title for p in parts}) == len(parts)
+
+
+def test_merged_pdf_pages_sizes_and_bookmarks():
+    parts = plan_pack("市民体育館", ["en"], MESSAGES[:2], BASE)
+    data = build_pack(parts, "pdf")
+    reader = PdfReader(io.BytesIO(data))
+    sizes = page_sizes_mm(data)
+    # 3 signs, the Japanese and the English card, 3 boards, 2 sheets; each part's own page count
+    expected = sum(len(PdfReader(io.BytesIO(p.build())).pages) for p in parts)
+    assert len(sizes) == expected
+    assert sizes[:3] == [A4_PORTRAIT] * 3
+    assert sizes.count(A4_LANDSCAPE) == sum(len(PdfReader(io.BytesIO(p.build())).pages)
+                                             for p in parts if p.filename.startswith("boards/"))
+    assert [item.title for item in reader.outline] == [p.title for p in parts]
+    assert reader.metadata.title == "bosai-kit drill pack"
+    assert_fonts_embedded(data)
+
+
+def test_zip_of_separate_pdfs_with_an_index():
+    parts = plan_pack("市民体育館", ["th"], [message("own", "市民体育館")], BASE)
+    archive = zipfile.ZipFile(io.BytesIO(build_pack(parts, "zip", title="Drill: 市民体育館")))
+    names = archive.namelist()
+    assert names[0] == "index.txt"
+    assert names[1:] == [p.filename for p in parts]
+    index = archive.read("index.txt").decode("utf-8")
+    assert index.startswith("Drill: 市民体育館\n")
+    for name in names[1:]:
+        pages = len(PdfReader(io.BytesIO(archive.read(name))).pages)
+        assert pages >= 1
+        assert any(line.startswith(name) and f"{pages} p." in line for line in index.splitlines()), name
+    assert page_sizes_mm(archive.read("boards/common-th.pdf"))[0] == A4_LANDSCAPE
+
+
+def test_progress_is_reported_after_each_part():
+    parts = plan_pack("x", ["en"], [], sign_ids=["toilet"])
+    calls = []
+    build_pack(parts, "pdf", lambda done, total, title: calls.append((done, total, title)))
+    assert calls == [(i, len(parts), p.title) for i, p in enumerate(parts, 1)]
+
+
+def test_japanese_only_shelter_gets_signs_and_a_card_but_no_boards():
+    parts = plan_pack("x", [], [])
+    assert [p.filename.split("/")[0] for p in parts] == ["signs"] * 3 + ["cards"]
+
+
+@pytest.mark.parametrize("kwargs, error", [
+    (dict(langs=["xx"]), "unknown language"),
+    (dict(messages=MESSAGES), "base URL"),
+    (dict(sign_ids=["board.water"]), "not a sign"),
+])
+def test_bad_requests_are_refused_up_front(kwargs, error):
+    args = dict(shelter_name="市民体育館", langs=["en"], messages=[], base_url="") | kwargs
+    with pytest.raises(Exception, match=error):
+        plan_pack(**args)
+
+
+def test_unknown_format_and_failing_part():
+    with pytest.raises(LayoutError, match="format"):
+        build_pack(plan_pack("x", [], [], sign_ids=["toilet"]), "docx")
+
+    def broken() -> bytes:
+        raise LayoutError("too many languages")
+
+    with pytest.raises(PackError, match="Broken part: too many languages"):
+        build_pack([PackPart("x.pdf", "Broken part", broken)], "zip")
