@@ -11,7 +11,7 @@ from phrasebook.errors import PhrasebookError, SlotError
 from phrasebook.languages import SOURCE, get_language
 from phrasebook.paths import po_path, templates_dir
 from phrasebook.slots import format_value, parse_value
-from phrasebook.templates import Template, get_template
+from phrasebook.templates import Template, get_template, placeholders
 
 
 class MissingTranslation(PhrasebookError, LookupError):
@@ -42,7 +42,13 @@ def text_of(template_id: str, code: str, root: Path | None = None) -> str:
         raise MissingTranslation(template_id, code, "missing")
     if entry.state in ("untranslated", "fuzzy"):
         raise MissingTranslation(template_id, code, entry.state)
-    return entry.text
+    tpl = get_template(template_id, templates_dir(root))
+    try:
+        if set(placeholders(entry.text)) == set(tpl.slots):
+            return entry.text
+    except ValueError:
+        pass
+    raise MissingTranslation(template_id, code, "placeholders do not match the template")
 
 
 def check_values(tpl: Template, values: Mapping[str, Any]) -> dict[str, Any]:

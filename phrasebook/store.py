@@ -11,10 +11,11 @@ from pathlib import Path
 
 import sqlite_utils
 
-from phrasebook.catalog import read_all
+from phrasebook.catalog import PoFile, read_all
+from phrasebook.errors import CatalogError
 from phrasebook.furigana import plain
 from phrasebook.paths import templates_dir
-from phrasebook.templates import load_templates
+from phrasebook.templates import Template, load_templates, placeholders
 
 _SLOT = re.compile(r"\{\w+\}")
 MIN_FTS_QUERY = 3  # the trigram tokenizer needs three characters; shorter queries use LIKE
@@ -46,6 +47,22 @@ def init_db(db: sqlite_utils.Database) -> None:
         db["phrases"].enable_fts(["plain"], tokenize="trigram", create_triggers=True)
 
 
+def _check_placeholders(po: PoFile, templates: dict[str, Template]) -> None:
+    """A translation whose placeholders differ from its template's slots would break when
+    rendered: refuse the catalog, naming file and line."""
+    for entry in po.entries.values():
+        tpl = templates.get(entry.id)
+        if tpl is None or not entry.text:
+            continue
+        try:
+            found = set(placeholders(entry.text))
+        except ValueError as exc:
+            raise CatalogError(str(po.path), entry.line, f"{entry.id}: {exc}") from None
+        if found != set(tpl.slots):
+            raise CatalogError(str(po.path), entry.line,
+                               f"{entry.id}: placeholders {sorted(found)} do not match the slots {sorted(tpl.slots)}")
+
+
 def import_phrases(db: sqlite_utils.Database, root: Path | None = None) -> dict[str, int]:
     """Load all templates and catalogs into the store, replacing what was there.
 
@@ -54,6 +71,8 @@ def import_phrases(db: sqlite_utils.Database, root: Path | None = None) -> dict[
     """
     templates = load_templates(templates_dir(root))
     catalogs = read_all(root)
+    for po in catalogs.values():
+        _check_placeholders(po, templates)
     init_db(db)
     template_rows = [{
         "id": t.id, "kind": t.kind, "category": t.category, "hazards": json.dumps(t.hazards),

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import click
 
-from app.cli import bench, db, messages, pack, phrases, serve, users
-from app.cli import printables
+from app.cli import bench, db, messages, pack, phrases, printables, serve, users
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

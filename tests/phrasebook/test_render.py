@@ -82,6 +82,14 @@ def test_untranslated_entry_is_not_shown_in_another_language(locales):
         render("sign.toilet", "fr")
 
 
+def test_broken_placeholder_is_never_rendered(locales):
+    path = po_path("fr", locales)
+    path.write_text(path.read_text(encoding="utf-8").replace("a été ouvert comme centre d'évacuation à {time}",
+                                                             "a été ouvert à {heure}"), encoding="utf-8")
+    with pytest.raises(MissingTranslation, match="placeholders do not match"):
+        render("shelter.opened", "fr", {"place": "体育館", "time": "09:00"})
+
+
 def test_unknown_language(locales):
     with pytest.raises(UnknownLanguage):
         render("sign.toilet", "xx")

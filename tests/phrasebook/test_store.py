@@ -56,6 +56,22 @@ def test_bad_catalog_leaves_the_store_as_it_was(store, locales):
     assert store["templates"].get("sign.toilet")["ja"] == "トイレ"
 
 
+@pytest.mark.parametrize("broken", ["{place.__class__} opened at {time}.", "{plce} opened at {time}.",
+                                    "{place opened at {time}."])
+def test_broken_placeholder_refused_at_file_and_line(store, locales, broken):
+    import_phrases(store)
+    path = po_path("en", locales)
+    good = "{place} opened as an evacuation shelter at {time}."
+    text = path.read_text(encoding="utf-8")
+    line = text.splitlines().index(f'msgstr "{good}"') + 1
+    path.write_text(text.replace(good, broken), encoding="utf-8")
+    with pytest.raises(CatalogError, match=rf"en/LC_MESSAGES/bosai.po:{line - 1}: shelter.opened"):
+        import_phrases(store)
+    assert store["phrases"].count == 48
+    assert store.execute("SELECT text FROM phrases WHERE lang = 'en' AND template_id = 'shelter.opened'"
+                         ).fetchone()[0] == good
+
+
 def test_store_is_durable(store):
     assert store.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
