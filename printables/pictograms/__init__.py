@@ -13,7 +13,12 @@ from reportlab.lib.colors import Color, white
 from reportlab.pdfgen.canvas import Canvas
 
 from printables.colours import BLUE, INK, RED, YELLOW
-from printables.pictograms import food as _food  # noqa: F401  (registers the food figures)
+# these modules register their figures on import
+from printables.pictograms import food as _food  # noqa: F401
+from printables.pictograms import health as _health  # noqa: F401
+from printables.pictograms import places as _places  # noqa: F401
+from printables.pictograms import safety as _safety  # noqa: F401
+from printables.pictograms import talk as _talk  # noqa: F401
 from printables.pictograms.figures import FIGURES, figure
 from printables.pictograms.pen import STROKE, Pen
 
@@ -101,7 +106,7 @@ def draw(canvas: Canvas, key: str, x: float, y: float, size: float, fg: Color = 
         Pen(canvas, INK).poly([(50, 96), (98, 8), (2, 8)])
         Pen(canvas, YELLOW).poly([(50, 84), (88, 14), (12, 14)])
         canvas.translate(0, -8)
-        _inset(canvas, draw_figure, Pen(canvas, INK), 0.46)
+        _inset(canvas, draw_figure, Pen(canvas, INK, YELLOW), 0.46)
     else:
         Pen(canvas, BLUE).circle(50, 50, 48)
         _inset(canvas, draw_figure, Pen(canvas, white, BLUE), 0.62)

@@ -6,6 +6,7 @@ weight, no text. Each function draws only the figure; frames are added by ``pict
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from printables.pictograms.pen import STROKE, Pen
@@ -163,7 +164,7 @@ def _interpreter(p: Pen) -> None:
     p.line([(58, 22), (70, 32), (82, 22)], STROKE * 0.5, knock=True)
 
 
-@figure("drinking_water", "water_supply", "water_truck")
+@figure("drinking_water", "not_drinking_water", "water_supply", "water_truck")
 def _drinking_water(p: Pen) -> None:
     p.line([(14, 82), (46, 82), (46, 70)], STROKE * 1.2, cap=0)
     p.rect(8, 74, 12, 16, 2)
@@ -184,7 +185,7 @@ def _hand_washing(p: Pen) -> None:
                           path.lineTo(62, 40), path.lineTo(70, 34), path.lineTo(66, 28), path.lineTo(66, 10)))
 
 
-@figure("food", "kitchen", "cooking", "baby_food")
+@figure("food", "eating", "kitchen", "cooking", "baby_food")
 def _food(p: Pen) -> None:
     p.ring(50, 48, 26, STROKE * 0.8)
     p.line([(12, 90), (12, 66)], STROKE * 0.5)
@@ -277,8 +278,8 @@ def _shoes_off(p: Pen) -> None:
     p.arrow(50, 60, 86, 88, STROKE * 0.8)
 
 
-@figure("quiet", "slowly")
-def _quiet(p: Pen) -> None:
+def profile(p: Pen) -> None:
+    """A head and neck facing right (x 18-80, y 8-92; the mouth is near (74, 42))."""
     def head(path):
         path.moveTo(30, 8)
         path.lineTo(30, 30)
@@ -290,6 +291,77 @@ def _quiet(p: Pen) -> None:
         path.curveTo(72, 30, 66, 30, 60, 30)
         path.lineTo(58, 8)
     p.curve(head)
+
+
+def walker(p: Pen, cx: float = 50, scale: float = 1.0, base: float = 8, width: float = STROKE) -> None:
+    """A person walking to the right (calmer than ``runner``)."""
+    def at(x: float, y: float) -> tuple[float, float]:
+        return cx + x * scale, base + y * scale
+    w = width * scale
+    p.circle(*at(2, 80), 9 * scale)
+    p.line([at(0, 64), at(-2, 38)], w * 1.5)
+    p.line([at(-2, 36), at(8, 18), at(12, 2)], w)
+    p.line([at(-2, 36), at(-10, 18), at(-18, 2)], w)
+    p.line([at(0, 62), at(10, 46), at(16, 36)], w * 0.9)
+    p.line([at(-2, 62), at(-12, 48), at(-16, 38)], w * 0.9)
+
+
+def zigzag(p: Pen, x1: float, y1: float, x2: float, y2: float, turns: int = 3, amp: float = 4,
+           width: float = STROKE * 0.4, knock: bool = False) -> None:
+    """A zigzag line from (x1, y1) to (x2, y2): pain, shivering, itching."""
+    dx, dy = x2 - x1, y2 - y1
+    length = math.hypot(dx, dy)
+    nx, ny = -dy / length * amp, dx / length * amp
+    points = [(x1, y1)]
+    for i in range(1, turns * 2):
+        side = 1 if i % 2 else -1
+        points.append((x1 + dx * i / (turns * 2) + nx * side, y1 + dy * i / (turns * 2) + ny * side))
+    points.append((x2, y2))
+    p.line(points, width, knock)
+
+
+def burst(p: Pen, cx: float, cy: float, r: float, points: int = 8, knock: bool = False) -> None:
+    """A star burst: pain, impact."""
+    corners = []
+    for i in range(points * 2):
+        radius = r if i % 2 == 0 else r * 0.5
+        angle = math.pi / 2 + math.pi * i / points
+        corners.append((cx + radius * math.cos(angle), cy + radius * math.sin(angle)))
+    p.poly(corners, knock)
+
+
+def steam(p: Pen, xs: tuple[float, ...], y1: float, y2: float, width: float = STROKE * 0.45) -> None:
+    """Wavy lines rising from y1 to y2: hot water, a bath."""
+    for x in xs:
+        h = (y2 - y1) / 2
+        p.curve(lambda path, x=x, h=h: (path.moveTo(x, y1),
+                                         path.curveTo(x - 7, y1 + h * 0.5, x - 7, y1 + h * 0.5, x, y1 + h),
+                                         path.curveTo(x + 7, y1 + h * 1.5, x + 7, y1 + h * 1.5, x, y2)),
+                fill=False, width=width, close=False)
+
+
+def arc_arrow(p: Pen, cx: float, cy: float, r: float, start: float, extent: float,
+              width: float = STROKE * 0.8) -> None:
+    """An arc (degrees, anticlockwise for a positive extent) ending in an arrowhead: again, flush, close."""
+    head = width * 2.2
+    sign = 1 if extent > 0 else -1
+    end = math.radians(start + extent - sign * math.degrees(head * 0.8 / r))
+    p.arc(cx, cy, r, start, extent - sign * math.degrees(head * 0.8 / r), width)
+    x, y = cx + r * math.cos(end), cy + r * math.sin(end)
+    tx, ty = -math.sin(end) * sign, math.cos(end) * sign
+    nx, ny = math.cos(end) * head * 0.8, math.sin(end) * head * 0.8
+    p.poly([(x + tx * head, y + ty * head), (x + nx, y + ny), (x - nx, y - ny)])
+
+
+def crossed(p: Pen, x1: float = 16, y1: float = 88, x2: float = 86, y2: float = 12) -> None:
+    """A bar with a cut-out edge struck through a figure: the thing is missing (outages)."""
+    p.line([(x1, y1), (x2, y2)], STROKE * 1.5, knock=True, cap=0)
+    p.line([(x1, y1), (x2, y2)], STROKE * 0.8, cap=0)
+
+
+@figure("quiet", "slowly")
+def _quiet(p: Pen) -> None:
+    profile(p)
     p.rect(82, 30, 7, 34, 3.5)
 
 

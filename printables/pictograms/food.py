@@ -108,7 +108,7 @@ def _pork(p: Pen) -> None:
 
 @figure("food_beef", "food_meat", "food_gelatin", "food_stock")
 def _beef(p: Pen) -> None:
-    p.arc(50, 64, 34, 10, 160, STROKE * 0.8)
+    p.arc(50, 64, 32, 10, 160, STROKE * 0.8)
     p.poly([(6, 64), (26, 56), (26, 70)])
     p.poly([(94, 64), (74, 56), (74, 70)])
     p.curve(lambda path: (path.moveTo(24, 72), path.lineTo(76, 72), path.lineTo(70, 30),

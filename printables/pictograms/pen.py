@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 from reportlab.lib.colors import Color, white
 from reportlab.pdfgen.canvas import Canvas
@@ -19,6 +20,18 @@ class Pen:
         self.c = canvas
         self.fg = fg
         self.bg = bg
+
+    @contextmanager
+    def at(self, x: float, y: float, scale: float = 1.0, angle: float = 0.0) -> Iterator[Pen]:
+        """Draw with the origin moved to (x, y), then scaled and rotated (degrees, anticlockwise)."""
+        self.c.saveState()
+        self.c.translate(x, y)
+        self.c.scale(scale, scale)
+        self.c.rotate(angle)
+        try:
+            yield self
+        finally:
+            self.c.restoreState()
 
     def _colour(self, knock: bool) -> Color:
         return self.bg if knock else self.fg

@@ -1,4 +1,4 @@
-"""Pictograms: every common key has its own drawing; every template key draws; sign colours."""
+"""Pictograms: every common and content key has its own drawing that stays in its box; sign colours."""
 
 from __future__ import annotations
 
@@ -23,6 +23,37 @@ def test_common_keys_have_their_own_drawing(key: str) -> None:
 def _used_keys() -> list[tuple[str, str]]:
     return sorted({(t.pictogram, t.category) for t in REAL_TEMPLATES.values()
                    if t.pictogram and t.kind in ("sign", "board", "food")})
+
+
+def test_every_pictogram_key_used_by_the_content_has_its_own_drawing() -> None:
+    """Content must not silently fall back to a generic figure: draw (or alias) a new key first."""
+    used = _used_keys()
+    assert len(used) > 100, "the real sign, board and food templates were not found"
+    generic = sorted(f"{key} ({category})" for key, category in used if pictograms.is_generic(key, category))
+    assert not generic, "pictogram keys with only a generic figure: " + ", ".join(generic)
+
+
+@pytest.mark.parametrize("key, same_as", [("not_drinking_water", "drinking_water"), ("parking", "car"),
+                                          ("no_parking", "car"), ("no_eating", "food"), ("no_flush", "flush")])
+def test_keys_that_mean_the_same_share_a_drawing(key: str, same_as: str) -> None:
+    figures = pictograms.FIGURES
+    assert figures[pictograms.figure_of(key)] is figures[same_as]
+
+
+def _one_key_per_drawing() -> list[str]:
+    first: dict[object, str] = {}
+    for key, draw_figure in pictograms.FIGURES.items():
+        first.setdefault(draw_figure, key)
+    return sorted(first.values())
+
+
+@pytest.mark.parametrize("key", _one_key_per_drawing())
+def test_figures_stay_inside_their_box(key: str, tmp_path: Path) -> None:
+    doc = Document("t", (120, 120))
+    pictograms.draw(doc.canvas, key, 10, 10, 100, frame="plain")
+    doc.canvas.setFillColor(white)
+    doc.canvas.rect(9, 9, 102, 102, stroke=0, fill=1)  # cover the box: any ink left spilled out of it
+    assert png_ink(doc.finish(), tmp_path, dpi=72) == 0
 
 
 @pytest.mark.parametrize("key, category", _used_keys() or [("toilet", "information")])
