@@ -42,6 +42,8 @@ def init_schema(db: sqlite_utils.Database) -> None:
     }, pk="id", not_null={"username", "role", "password_hash"}, defaults={"active": 1},
         if_not_exists=True)
     db["users"].create_index(["username"], unique=True, if_not_exists=True)
+    db["login_throttle"].create({"key": str, "failures": int, "since": float, "locked_until": float},
+                                pk="key", not_null={"failures", "since"}, if_not_exists=True)
     db["messages"].create({
         "id": str, "template_id": str, "slot_values": str, "languages": str, "author": str,
         "shelter": str, "created_at": str, "updated_at": str, "withdrawn_at": str, "drill": int,

@@ -1,13 +1,17 @@
-"""Form pieces shared by the areas: language checkboxes and paper sizes."""
+"""Form pieces shared by the areas: language checkboxes, default languages, shelter selects."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from flask import current_app
 from wtforms import SelectMultipleField, widgets
 from wtforms.validators import StopValidation
 from wtforms.fields.choices import SelectChoice
 
+from app.i18n import _
 from phrasebook.languages import LANGUAGES
+from phrasebook.shelters import Shelter
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -40,3 +44,11 @@ def default_languages() -> list[str]:
     return [code.strip() for code in wanted if code.strip() in LANGUAGES]
 
 
+def shelter_choices(shelters: Iterable[Shelter]) -> list[tuple[str, str]]:
+    """Options of a shelter select: none, then each shelter by name."""
+    return [("", _("(none)")), *((str(shelter.id), shelter.name) for shelter in shelters)]
+
+
+def chosen_shelter(shelters: Iterable[Shelter], value: str | None) -> Shelter | None:
+    """The shelter whose id is ``value`` among ``shelters`` (those the user may see), else None."""
+    return next((shelter for shelter in shelters if str(shelter.id) == value), None)

@@ -14,7 +14,7 @@ from phrasebook.catalog import Entry, PoFile, read_po
 from phrasebook.errors import CatalogError
 from phrasebook.furigana import parse, plain
 from phrasebook.languages import LANGUAGES, SOURCE, Language
-from phrasebook.paths import po_path, templates_dir
+from phrasebook.paths import glossary_path, po_path, templates_dir
 from phrasebook.scripts import EXPECTED, SIMPLIFIED_ONLY, TRADITIONAL_ONLY, script_of
 from phrasebook.templates import Template, load_templates, placeholders
 
@@ -132,7 +132,7 @@ def _check_entry(lang: Language, tpl: Template, entry: Entry, path: str,
 def load_glossary(code: str, root: Path | None = None) -> dict[str, str]:
     """A language's agreed translations of key terms: ``locales/<code>/glossary.toml``,
     a ``[terms]`` table mapping the Japanese term to its translation."""
-    path = po_path(code, root).parent.parent / "glossary.toml"
+    path = glossary_path(code, root)
     if not path.exists():
         return {}
     try:

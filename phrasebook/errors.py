@@ -32,12 +32,27 @@ class UnknownTemplate(PhrasebookError, KeyError):
         return str(self.args[0])
 
 
-class SlotError(PhrasebookError, ValueError):
-    """Missing, unknown or ill-typed slot values; lists every problem at once."""
+# Why a slot value was refused, as codes that callers can translate (``SlotError.codes``).
+SLOT_PROBLEMS = ("missing", "unknown", "slot_type", "text", "text_empty", "text_long", "text_control",
+                 "place_ja", "date", "time", "datetime", "number", "phone", "url")
 
-    def __init__(self, template_id: str, problems: dict[str, str]) -> None:
+
+class SlotValueError(ValueError):
+    """A value that does not fit its slot type: the English reason and its ``code``."""
+
+    def __init__(self, code: str, reason: str) -> None:
+        self.code = code
+        super().__init__(reason)
+
+
+class SlotError(PhrasebookError, ValueError):
+    """Missing, unknown or ill-typed slot values; lists every problem at once: ``problems`` as
+    English reasons and ``codes`` (one of ``SLOT_PROBLEMS``) per slot."""
+
+    def __init__(self, template_id: str, problems: dict[str, str], codes: dict[str, str] | None = None) -> None:
         self.template_id = template_id
         self.problems = problems
+        self.codes = codes or {}
         listed = "; ".join(f"{name}: {why}" for name, why in sorted(problems.items()))
         super().__init__(f"{template_id}: bad slot values: {listed}")
 

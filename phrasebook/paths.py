@@ -27,3 +27,8 @@ def pot_path(root: Path | None = None) -> Path:
 
 def po_path(code: str, root: Path | None = None) -> Path:
     return (root or locales_dir()) / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def glossary_path(code: str, root: Path | None = None) -> Path:
+    """A language's glossary of key terms, next to its catalog folder."""
+    return (root or locales_dir()) / code / "glossary.toml"

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from phrasebook.catalog import PoFile, read_po
-from phrasebook.errors import PhrasebookError, SlotError
+from phrasebook.errors import PhrasebookError, SlotError, SlotValueError
 from phrasebook.languages import SOURCE, get_language
 from phrasebook.paths import po_path, templates_dir
 from phrasebook.slots import format_value, parse_value
@@ -54,21 +54,23 @@ def text_of(template_id: str, code: str, root: Path | None = None) -> str:
 def check_values(tpl: Template, values: Mapping[str, Any]) -> dict[str, Any]:
     """Parse every slot value; one ``SlotError`` lists all missing, unknown and bad slots."""
     problems: dict[str, str] = {}
+    codes: dict[str, str] = {}
     parsed: dict[str, Any] = {}
     for name in values:
         if name not in tpl.slots:
             problems[name] = "unknown slot" + (f" (slots: {', '.join(tpl.slots)})" if tpl.slots else
                                                " (this template has no slots)")
+            codes[name] = "unknown"
     for name, kind in tpl.slots.items():
         if name not in values or values[name] in (None, ""):
-            problems[name] = f"missing ({kind})"
+            problems[name], codes[name] = f"missing ({kind})", "missing"
             continue
         try:
             parsed[name] = parse_value(kind, values[name])
-        except ValueError as exc:
-            problems[name] = f"{exc} ({kind})"
+        except SlotValueError as exc:
+            problems[name], codes[name] = f"{exc} ({kind})", exc.code
     if problems:
-        raise SlotError(tpl.id, problems)
+        raise SlotError(tpl.id, problems, codes)
     return parsed
 
 

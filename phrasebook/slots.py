@@ -14,6 +14,7 @@ from babel import Locale
 from babel.dates import format_datetime, match_skeleton
 from babel.numbers import format_decimal
 
+from phrasebook.errors import SlotValueError
 from phrasebook.languages import Language, native_digits
 
 MAX_TEXT = 500
@@ -43,21 +44,22 @@ class Place:
 
 def _clean_text(value: Any) -> str:
     if not isinstance(value, str):
-        raise ValueError("expected text")
+        raise SlotValueError("text", "expected text")
     value = value.strip()
     if not value:
-        raise ValueError("is empty")
+        raise SlotValueError("text_empty", "is empty")
     if len(value) > MAX_TEXT:
-        raise ValueError(f"is longer than {MAX_TEXT} characters")
+        raise SlotValueError("text_long", f"is longer than {MAX_TEXT} characters")
     if _CONTROL.search(value):
-        raise ValueError("contains control or invisible formatting characters")
+        raise SlotValueError("text_control", "contains control or invisible formatting characters")
     return value
 
 
 def parse_value(kind: str, value: Any) -> Any:
     """Turn user input (strings from a form or the command line) into a typed value.
 
-    Raises ``ValueError`` with a short reason when the value does not fit the type.
+    Raises ``SlotValueError`` (a ``ValueError``) with a short reason and its code when the value
+    does not fit the type.
     """
     if kind == "text":
         return _clean_text(value)
@@ -66,7 +68,7 @@ def parse_value(kind: str, value: Any) -> Any:
             return Place(_clean_text(value.ja), {k: _clean_text(v) for k, v in value.names.items() if v})
         if isinstance(value, dict):
             if not value.get("ja"):
-                raise ValueError("needs a Japanese name ('ja')")
+                raise SlotValueError("place_ja", "needs a Japanese name ('ja')")
             return Place(_clean_text(value["ja"]),
                          {k: _clean_text(v) for k, v in value.items() if k != "ja" and v})
         return Place(_clean_text(value))
@@ -78,42 +80,42 @@ def parse_value(kind: str, value: Any) -> Any:
         try:
             return date.fromisoformat(str(value).strip())
         except ValueError:
-            raise ValueError("expected a date like 2026-09-01") from None
+            raise SlotValueError("date", "expected a date like 2026-09-01") from None
     if kind == "time":
         if isinstance(value, time):
             return value
         try:
             return time.fromisoformat(str(value).strip())
         except ValueError:
-            raise ValueError("expected a time like 15:30") from None
+            raise SlotValueError("time", "expected a time like 15:30") from None
     if kind == "datetime":
         if isinstance(value, datetime):
             return value
         try:
             return datetime.fromisoformat(str(value).strip())
         except ValueError:
-            raise ValueError("expected a date and time like 2026-09-01T15:30") from None
+            raise SlotValueError("datetime", "expected a date and time like 2026-09-01T15:30") from None
     if kind == "number":
         if isinstance(value, bool):
-            raise ValueError("expected a number")
+            raise SlotValueError("number", "expected a number")
         if isinstance(value, (int, float, Decimal)):
             return value
         try:
             return Decimal(str(value).strip())
         except InvalidOperation:
-            raise ValueError("expected a number") from None
+            raise SlotValueError("number", "expected a number") from None
     if kind == "phone":
         text = _clean_text(value)
         if not _PHONE.match(text) or sum(c.isdigit() for c in text) < 3:
-            raise ValueError("expected a phone number of digits, spaces, '-', '+' and '()'")
+            raise SlotValueError("phone", "expected a phone number of digits, spaces, '-', '+' and '()'")
         return text
     if kind == "url":
         text = _clean_text(value)
         parts = urlsplit(text)
         if parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
-            raise ValueError("expected an http:// or https:// address")
+            raise SlotValueError("url", "expected an http:// or https:// address")
         return text
-    raise ValueError(f"unknown slot type {kind!r}")
+    raise SlotValueError("slot_type", f"unknown slot type {kind!r}")
 
 
 @lru_cache(maxsize=32)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import math
+
 from flask import flash, redirect, render_template, request, session, url_for
 from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
-from app.auth import bp
+from app.auth import bp, throttle
 from app.auth.access import public
 from app.auth.users import verify
 from app.db import get_db
@@ -29,15 +31,25 @@ def safe_next(target: str | None) -> str:
 
 @bp.route("/login", methods=["GET", "POST"])
 @public
-def login() -> Response | str:
+def login() -> Response | tuple[str, int] | tuple[str, int, dict[str, str]]:
+    """Staff login; a name or address with too many recent failures is refused (429) unchecked."""
     form = LoginForm()
     if form.validate_on_submit():
-        user = verify(get_db(), form.username.data or "", form.password.data or "")
+        db, username = get_db(), form.username.data or ""
+        keys = throttle.attempt_keys(username, request.remote_addr)
+        wait = throttle.locked_for(db, keys)
+        if wait:
+            flash(_("Too many failed logins. Please wait %(minutes)s min and try again.",
+                    minutes=math.ceil(wait / 60)), "error")
+            return render_template("auth/login.html", form=form), 429, {"Retry-After": str(wait)}
+        user = verify(db, username, form.password.data or "")
         if user is not None:
+            throttle.clear(db, username)
             session.clear()
             session.permanent = True
             session.update(kind="staff", uid=user.id)
             return redirect(safe_next(request.args.get("next")))
+        throttle.record_failure(db, keys)
         flash(_("Wrong user name or password."), "error")
     return render_template("auth/login.html", form=form), (401 if form.is_submitted() else 200)
 

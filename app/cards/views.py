@@ -9,9 +9,10 @@ from wtforms import SelectField
 
 from app.auth import requires
 from app.cards import bp
-from app.forms import language_choices
+from app.forms import chosen_shelter, language_choices
 from app.i18n import lazy
 from app.printing import pdf_response
+from app.shelters.views import my_shelters
 from phrasebook.errors import PhrasebookError
 from printables.card import card_pdf
 
@@ -28,7 +29,10 @@ class CardForm(FlaskForm):
 @bp.get("/")
 @requires("staff")
 def index() -> str:
-    return render_template("cards/index.html", form=CardForm(formdata=None))
+    """The language choice; with a shelter chosen, a card link per language of that shelter."""
+    shelters = my_shelters()
+    return render_template("cards/index.html", form=CardForm(formdata=None), shelters=shelters,
+                           shelter=chosen_shelter(shelters, request.args.get("shelter")))
 
 
 @bp.get("/blank.pdf")

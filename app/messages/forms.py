@@ -12,6 +12,7 @@ from app.forms import AtLeastOne, MultiCheckboxField, default_languages, languag
 from app.i18n import lazy
 from phrasebook.errors import SlotError
 from phrasebook.languages import LANGUAGES
+from phrasebook.slots import MAX_TEXT
 from phrasebook.templates import Template
 
 INPUT_TYPES = {"text": "text", "place": "text", "date": "date", "time": "time",
@@ -20,6 +21,23 @@ TYPE_LABELS = {
     "text": lazy("text"), "place": lazy("place (Japanese name)"), "date": lazy("date"),
     "time": lazy("time"), "datetime": lazy("date and time"), "number": lazy("number"),
     "phone": lazy("phone number"), "url": lazy("web address"),
+}
+# ``SlotError.codes`` as UI strings (``%(max)s``: the longest text a slot takes).
+SLOT_PROBLEMS = {
+    "missing": lazy("Please fill this in."),
+    "unknown": lazy("This template has no such field."),
+    "slot_type": lazy("This template has a field of an unknown type."),
+    "text": lazy("Expected text."),
+    "text_empty": lazy("Please fill this in."),
+    "text_long": lazy("Use at most %(max)s characters."),
+    "text_control": lazy("Remove the control or invisible formatting characters."),
+    "place_ja": lazy("Give the Japanese name of the place."),
+    "date": lazy("Enter a date like 2026-09-01."),
+    "time": lazy("Enter a time like 15:30."),
+    "datetime": lazy("Enter a date and time like 2026-09-01 15:30."),
+    "number": lazy("Enter a number."),
+    "phone": lazy("Enter a phone number: digits, spaces, '-', '+' and '()'."),
+    "url": lazy("Enter a web address starting with http:// or https://."),
 }
 # A place may carry its name in each language whose readers do not read the Japanese one.
 NAME_LANGUAGES = [code for code in LANGUAGES if not code.startswith("ja")]
@@ -85,10 +103,18 @@ def place_fields(form: ComposerBase, slot: str) -> list[Any]:
     return [form[name_field(slot, code)] for code in NAME_LANGUAGES]
 
 
+def slot_problem(code: str | None, english: str) -> str:
+    """A slot problem (a ``SlotError`` code) in the interface language; the library's English
+    reason for a code without a UI string."""
+    text = SLOT_PROBLEMS.get(code or "")
+    return str(text) % {"max": MAX_TEXT} if text is not None else english
+
+
 def attach_slot_errors(form: ComposerBase, error: SlotError) -> None:
-    """Show the library's slot problems beside the fields they concern."""
+    """Show the library's slot problems beside the fields they concern, in the staff language."""
     for slot, problem in error.problems.items():
+        message = slot_problem(error.codes.get(slot), problem)
         if slot in form:
-            form[slot].errors = [*form[slot].errors, problem]
+            form[slot].errors = [*form[slot].errors, message]
         else:
-            form.form_errors.append(f"{slot}: {problem}")
+            form.form_errors.append(f"{slot}: {message}")

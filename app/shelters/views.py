@@ -36,6 +36,11 @@ def allowed_ids() -> list[int] | None:
     return None if g.user.role == "admin" else shelters_of(get_db(), g.user.id)
 
 
+def my_shelters() -> list[Shelter]:
+    """The shelters this account may see (every shelter for admins)."""
+    return list_shelters(get_db(), allowed_ids())
+
+
 def visible(shelter_id: int) -> Shelter:
     ids = allowed_ids()
     if ids is not None and shelter_id not in ids:
@@ -71,7 +76,7 @@ def _staff_choices(form: ShelterForm) -> None:
 @requires("staff")
 def index() -> str:
     db = get_db()
-    rows = [(s, headcount(db, s.id)[0]) for s in list_shelters(db, allowed_ids())]
+    rows = [(s, headcount(db, s.id)[0]) for s in my_shelters()]
     return render_template("shelters/index.html", rows=rows)
 
 

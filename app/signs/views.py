@@ -10,10 +10,12 @@ from wtforms import SelectField, SelectMultipleField
 
 from app.auth import requires
 from app.db import get_db
-from app.forms import AtLeastOne, MultiCheckboxField, default_languages, language_choices
+from app.forms import (AtLeastOne, MultiCheckboxField, chosen_shelter, default_languages, language_choices,
+                       shelter_choices)
 from app.i18n import lazy
 from app.printing import (ORIENTATION_CHOICES, PAPER_CHOICES, PreviewUnavailable, first_page_png, pdf_response,
                           png_response)
+from app.shelters.views import my_shelters
 from app.signs import bp
 from phrasebook.errors import PhrasebookError
 from phrasebook.store import search
@@ -32,18 +34,33 @@ class SignForm(FlaskForm):
                                    validators=[AtLeastOne(lazy("Choose at least one language."))])
     paper = SelectField(lazy("Paper"), choices=PAPER_CHOICES, default="A4")
     orientation = SelectField(lazy("Orientation"), choices=ORIENTATION_CHOICES, default="portrait")
+    # Only chooses which languages are ticked ("use_shelter"); any value is harmless.
+    shelter = SelectField(lazy("Shelter"), choices=[], default="", validate_choice=False)
 
 
 def sign_templates() -> dict[str, Template]:
     return {tid: tpl for tid, tpl in load_templates().items() if tpl.kind == "sign"}
 
 
+def sent() -> bool:
+    """Whether the form asks for signs (not for the first page, nor for a shelter's languages)."""
+    return bool(request.args.get("paper")) and "use_shelter" not in request.args
+
+
 def sign_form() -> SignForm:
-    """The form from the query string; the default languages until the form was sent."""
-    args = request.args if request.args.get("paper") else MultiDict(
-        {"languages": default_languages(), **request.args.to_dict(flat=False)})
-    form = SignForm(formdata=args)
+    """The form from the query string. Until it is sent, and when "use_shelter" is pressed, the
+    languages ticked are those of the chosen shelter, else the default languages."""
+    shelters = my_shelters()
+    shelter = chosen_shelter(shelters, request.args.get("shelter"))
+    defaults = list(shelter.languages) if shelter and shelter.languages else default_languages()
+    args = request.args.to_dict(flat=False)
+    if "use_shelter" in args:
+        args["languages"] = defaults
+    elif not request.args.get("paper"):
+        args.setdefault("languages", defaults)
+    form = SignForm(formdata=MultiDict(args))
     form.ids.choices = list(sign_templates())
+    form.shelter.choices = shelter_choices(shelters)
     return form
 
 
@@ -59,7 +76,7 @@ def _page(form: SignForm, problem: str | None = None, status: int = 200) -> tupl
         hits = {hit.template_id: hit.text for hit in search(get_db(), query, kind="sign")}
     else:
         hits = {tid: None for tid, tpl in signs.items() if not category or tpl.category == category}
-    ready = bool(request.args.get("paper")) and not form.errors and problem is None
+    ready = sent() and not form.errors and problem is None
     return render_template("signs/index.html", form=form, signs=signs, hits=hits, query=query,
                            category=category, categories=sorted({t.category for t in signs.values()}),
                            ready=ready, problem=problem), status
@@ -70,7 +87,7 @@ def _page(form: SignForm, problem: str | None = None, status: int = 200) -> tupl
 def index() -> tuple[str, int]:
     """Search in any language or browse by category; the chosen signs with a preview."""
     form = sign_form()
-    if request.args.get("paper") and form.validate():
+    if sent() and form.validate():
         try:
             _pack(form, form.ids.data[:1])  # what the preview shows: fails early on a bad choice
         except PhrasebookError as exc:

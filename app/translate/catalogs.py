@@ -13,7 +13,7 @@ from phrasebook.catalog import STATES, PoFile, mark_reviewed, parse_po, read_po,
 from phrasebook.checks import Issue, check_catalog, load_glossary
 from phrasebook.errors import CatalogError
 from phrasebook.languages import LANGUAGES, Language
-from phrasebook.paths import po_path
+from phrasebook.paths import glossary_path, po_path, templates_dir
 from phrasebook.store import import_phrases
 from phrasebook.templates import load_templates
 
@@ -53,7 +53,37 @@ class Report:
         return [issue for issue in self.issues if issue.line == line]
 
 
+_reports: dict[str, tuple[tuple, Report]] = {}  # code: (file stamps, report); see report()
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """A file's (mtime_ns, size, inode); None when it is missing. Any write changes it."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_mtime_ns, stat.st_size, stat.st_ino
+
+
+def _inputs(code: str) -> tuple:
+    """What a language's report depends on: its catalog, its glossary and every template file."""
+    files = [po_path(code), glossary_path(code), *sorted(templates_dir().glob("*.toml"))]
+    return tuple((str(path), _stamp(path)) for path in files)
+
+
 def report(code: str) -> Report:
+    """The language's report, checked again only when one of its files changed (cached in memory
+    per process; a report is shared, never changed)."""
+    inputs = _inputs(code)
+    cached = _reports.get(code)
+    if cached is not None and cached[0] == inputs:
+        return cached[1]
+    fresh = _report(code)
+    _reports[code] = (inputs, fresh)
+    return fresh
+
+
+def _report(code: str) -> Report:
     lang = LANGUAGES[code]
     try:
         po = read_po(po_path(code), code)

@@ -126,3 +126,69 @@ def test_cli_user_add_errors(app, tmp_path):
     result = runner.invoke(main, ["user", "add", "staff", "--role", "staff", "--instance",
                                   str(tmp_path / "instance")], input=f"{PASSWORD}\n{PASSWORD}\n")
     assert result.exit_code == 1 and "Error: user 'staff' exists" in result.output
+
+
+def attempt(client, username: str, password: str = "wrong password", address: str = "10.0.0.1"):
+    """A login from ``address``."""
+    return client.post("/login", data={"username": username, "password": password, "csrf_token": csrf_token(client)},
+                       environ_base={"REMOTE_ADDR": address})
+
+
+def test_five_failures_lock_the_user_name(client):
+    for n in range(5):
+        assert attempt(client, "staff", address=f"10.0.0.{n}").status_code == 401
+    response = attempt(client, "staff", PASSWORD, address="10.0.1.1")  # right password, new address
+    assert response.status_code == 429 and int(response.headers["Retry-After"]) > 14 * 60
+    assert "ログインの失敗が多すぎます。15 分待ってから" in response.get_data(as_text=True)
+    assert client.get("/messages/").status_code == 302
+    assert attempt(client, "admin", PASSWORD, address="10.0.1.1").status_code == 302
+
+
+def test_five_failures_lock_the_client_address(client):
+    for name in ("a", "b", "c", "d", "e"):
+        assert attempt(client, name).status_code == 401
+    response = attempt(client, "admin", PASSWORD, address="10.0.0.1")
+    assert response.status_code == 429
+    client.set_cookie("bosai_lang", "en")
+    assert "Too many failed logins" in attempt(client, "admin", PASSWORD).get_data(as_text=True)
+    assert attempt(client, "admin", PASSWORD, address="10.0.0.2").status_code == 302
+
+
+def test_unknown_names_are_locked_alike(client):
+    for n in range(5):
+        assert attempt(client, "nobody", address=f"10.0.0.{n}").status_code == 401
+    assert attempt(client, "nobody", address="10.0.1.1").status_code == 429
+
+
+def test_success_clears_the_name_counter(client):
+    for n in range(4):
+        attempt(client, "staff", address=f"10.0.0.{n}")
+    assert attempt(client, "staff", PASSWORD, address="10.0.1.1").status_code == 302
+    client.post("/logout", data={"csrf_token": csrf_token(client, "/messages/")})
+    for n in range(4):
+        assert attempt(client, "staff", address=f"10.0.2.{n}").status_code == 401
+    assert attempt(client, "staff", PASSWORD, address="10.0.3.1").status_code == 302
+
+
+def test_lock_holds_across_restarts_and_ends_after_15_minutes(make_app, client):
+    for n in range(5):
+        attempt(client, "staff", address=f"10.0.0.{n}")
+    restarted = make_app()  # a new app on the same instance database
+    assert attempt(restarted.test_client(), "staff", PASSWORD, address="10.0.1.1").status_code == 429
+    with restarted.app_context():
+        db = get_db()
+        with db.conn:
+            db.execute("UPDATE login_throttle SET since = since - 900, locked_until = locked_until - 900")
+    assert attempt(restarted.test_client(), "staff", PASSWORD, address="10.0.1.1").status_code == 302
+
+
+def test_failures_from_many_threads_all_count(app):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def fail(n: int) -> int:
+        return attempt(app.test_client(), "staff", address=f"10.0.0.{n}").status_code
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert sorted(pool.map(fail, range(4))) == [401] * 4
+    assert attempt(app.test_client(), "staff", address="10.0.1.1").status_code == 401  # the 5th failure
+    assert attempt(app.test_client(), "staff", PASSWORD, address="10.0.1.2").status_code == 429

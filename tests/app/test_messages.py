@@ -81,16 +81,28 @@ def test_publish_stores_the_message(app, staff):
     assert message_id in listing
 
 
-@pytest.mark.parametrize("fields, field, problem", [
-    ({"time": "25:99"}, "time", "expected a time"),
-    ({"time": ""}, "time", "missing"),
-    ({"place": "", "place__en": ""}, "place", "missing"),
-    ({"place": "", "place__en": "City Gym"}, "place", "needs a Japanese name"),
+@pytest.mark.parametrize("fields, english, japanese, reason", [
+    ({"time": "25:99"}, "Enter a time like 15:30.", "15:30 のように時刻を入力してください。", "expected a time"),
+    ({"time": ""}, "Please fill this in.", "入力してください。", "missing"),
+    ({"place": "", "place__en": ""}, "Please fill this in.", "入力してください。", "missing"),
+    ({"place": "", "place__en": "City Gym"}, "Give the Japanese name of the place.", "場所の日本語名を入力してください。",
+     "needs a Japanese name"),
+    ({"place__en": "City\u202eGym"}, "Remove the control or invisible formatting characters.",
+     "制御文字や見えない書式文字を削除してください。", "contains control"),
 ])
-def test_bad_slot_values_are_shown_beside_their_field(staff, fields, field, problem):
-    response = compose(staff, **fields)
+def test_bad_slot_values_are_shown_in_the_staff_language(staff, fields, english, japanese, reason):
+    html = compose(staff, **fields).get_data(as_text=True)  # Japanese, the default
+    assert japanese in html and english not in html and reason not in html
+    response = compose(staff, url=f"{COMPOSE}?lang=en", **fields)
     assert response.status_code == 200
-    assert problem in response.get_data(as_text=True)
+    assert english in response.get_data(as_text=True) and reason not in response.get_data(as_text=True)
+
+
+def test_every_slot_problem_has_a_ui_string():
+    from app.messages.forms import SLOT_PROBLEMS
+    from phrasebook.errors import SLOT_PROBLEMS as CODES
+
+    assert set(SLOT_PROBLEMS) == set(CODES)
 
 
 def test_no_language_chosen(staff):

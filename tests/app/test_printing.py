@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from pypdf import PdfReader
@@ -78,3 +79,60 @@ def test_qr_sheet_for_a_published_message(staff):
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.get_data())).pages)
     assert f"/m/{message_id}/ne" in text.replace("\n", "")
     assert staff.get("/messages/nosuchid/qr.pdf").status_code == 404
+
+
+@pytest.fixture
+def shelters(app) -> dict[str, int]:
+    """Two shelters; the staff account works at the first only."""
+    from app.auth.users import find_user
+    from app.db import get_db
+    from phrasebook.shelters import assign_staff, create_shelter
+
+    with app.app_context():
+        db = get_db()
+        own = create_shelter(db, "北小学校", languages=["ja", "th", "my"])
+        other = create_shelter(db, "南中学校", languages=["ja", "ko"])
+        assign_staff(db, own.id, [find_user(db, "staff").id])
+    return {"own": own.id, "other": other.id}
+
+
+def ticked(html: str) -> set[str]:
+    """The values of the ticked language checkboxes."""
+    tags = [tag for tag in re.findall(r"<input[^>]*>", html) if 'name="languages"' in tag and "checked" in tag]
+    return {re.search(r'value="([^"]+)"', tag)[1] for tag in tags}
+
+
+def test_sign_builder_ticks_the_languages_of_a_chosen_shelter(staff, shelters):
+    html = staff.get("/signs/").get_data(as_text=True)
+    assert "北小学校" in html and "南中学校" not in html and 'name="use_shelter"' in html
+    assert ticked(html) == {"ja", "ja@easy", "en", "zh_Hans", "ko", "vi"}
+    html = staff.get("/signs/", query_string={**SIGN_ARGS, "shelter": shelters["own"], "use_shelter": "1"}
+                     ).get_data(as_text=True)
+    assert ticked(html) == {"ja", "th", "my"}
+    assert 'value="sign.toilet" checked' in html and "/signs/preview.png?" not in html  # not sent yet
+    assert ticked(staff.get("/signs/", query_string={"shelter": shelters["own"], "q": "トイレ"}).get_data(as_text=True)) \
+        == {"ja", "th", "my"}
+    response = staff.get("/signs/", query_string={**SIGN_ARGS, "shelter": shelters["own"]})
+    assert "/signs/preview.png?" in response.get_data(as_text=True)  # the ticked languages, as sent
+    assert ticked(response.get_data(as_text=True)) == set(SIGN_ARGS["languages"])
+
+
+def test_sign_builder_offers_only_the_users_shelters(staff, as_role, shelters):
+    html = staff.get("/signs/", query_string={"shelter": shelters["other"], "use_shelter": "1", "paper": "A4"}
+                     ).get_data(as_text=True)
+    assert "南中学校" not in html and ticked(html) == {"ja", "ja@easy", "en", "zh_Hans", "ko", "vi"}
+    html = as_role("admin").get("/signs/", query_string={"shelter": shelters["other"]}).get_data(as_text=True)
+    assert "南中学校" in html and ticked(html) == {"ja", "ko"}
+
+
+def test_sign_builder_without_shelters_has_no_shelter_choice(staff):
+    assert 'name="use_shelter"' not in staff.get("/signs/").get_data(as_text=True)
+
+
+def test_card_page_links_a_card_per_language_of_a_shelter(staff, shelters):
+    html = staff.get("/cards/").get_data(as_text=True)
+    assert "北小学校" in html and "南中学校" not in html and "/cards/blank.pdf?lang=th" not in html
+    html = staff.get("/cards/", query_string={"shelter": shelters["own"]}).get_data(as_text=True)
+    assert all(f"/cards/blank.pdf?lang={code}" in html for code in ("ja", "th", "my"))
+    html = staff.get("/cards/", query_string={"shelter": shelters["other"]}).get_data(as_text=True)
+    assert "/cards/blank.pdf?lang=ko" not in html

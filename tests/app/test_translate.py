@@ -148,3 +148,29 @@ def test_review_refuses_unknown_or_untranslated_ids(translator):
     for ids in (["no.such"], ["water.distribution"], []):
         translator.post("/translate/ne/review", data={"csrf_token": token, "ids": ids})
         assert current("ne") == before
+
+
+def test_checks_are_cached_until_a_file_changes(translator, app_locales, monkeypatch):
+    import app.translate.catalogs as catalogs
+
+    checked: list[str] = []
+    real = catalogs.check_catalog
+    monkeypatch.setattr(catalogs, "check_catalog", lambda po, *args: checked.append(po.code) or real(po, *args))
+
+    def overview() -> list[str]:
+        checked.clear()
+        html = translator.get("/translate/").get_data(as_text=True)
+        assert html.count("/translate/") >= 16
+        return sorted(checked)
+
+    assert len(overview()) == 16
+    assert overview() == []  # a reload checks nothing again
+    assert translator.get("/translate/ko").status_code == 200 and checked == []
+    set_translation("ko", "shelter.opened", "")
+    assert overview() == ["ko"]
+    assert "67%" in re.search(r'/translate/ko".*?</tr>', translator.get("/translate/").get_data(as_text=True), re.S)[0]
+    (app_locales / "fr" / "glossary.toml").write_text('[terms]\n"避難所" = "abri"\n', encoding="utf-8")
+    assert overview() == ["fr"]
+    with (app_locales / "templates" / "signs.toml").open("a", encoding="utf-8") as fh:
+        fh.write("\n# touched\n")
+    assert len(overview()) == 16

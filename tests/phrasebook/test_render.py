@@ -4,11 +4,12 @@ from datetime import date, time
 import pytest
 
 from phrasebook.catalog import read_po
-from phrasebook.errors import SlotError, UnknownLanguage
+from phrasebook.errors import SLOT_PROBLEMS, SlotError, SlotValueError, UnknownLanguage
 from phrasebook.languages import LANGUAGES
 from phrasebook.paths import po_path
-from phrasebook.render import MissingTranslation, render
+from phrasebook.render import MissingTranslation, check_values, render
 from phrasebook.slots import Place, parse_value
+from phrasebook.templates import get_template
 
 VALUES = {"place": {"ja": "市民体育館", "en": "City Gymnasium"}, "date": "2026-09-01", "time": "15:00"}
 
@@ -52,16 +53,28 @@ def test_all_slot_problems_in_one_error(locales):
     assert "missing" in info.value.problems["place"]
     assert "unknown slot" in info.value.problems["colour"]
     assert "2026-09-01" in info.value.problems["date"]
+    assert info.value.codes == {"date": "date", "colour": "unknown", "place": "missing"}
 
 
-@pytest.mark.parametrize("kind, value", [
-    ("phone", "call me"), ("phone", "12"), ("url", "javascript:alert(1)"), ("url", "ftp://x"),
-    ("number", "many"), ("number", True), ("time", "25:00"), ("text", "a\u202eb"), ("text", "x" * 501),
-    ("text", "   "), ("place", {"en": "no Japanese"}),
+@pytest.mark.parametrize("kind, value, code", [
+    ("phone", "call me", "phone"), ("phone", "12", "phone"), ("url", "javascript:alert(1)", "url"),
+    ("url", "ftp://x", "url"), ("number", "many", "number"), ("number", True, "number"),
+    ("time", "25:00", "time"), ("date", "1 Sept", "date"), ("datetime", "soon", "datetime"),
+    ("text", "a\u202eb", "text_control"), ("text", "x" * 501, "text_long"), ("text", "   ", "text_empty"),
+    ("text", 5, "text"), ("place", {"en": "no Japanese"}, "place_ja"), ("colour", "red", "slot_type"),
 ])
-def test_ill_typed_values(kind, value):
-    with pytest.raises(ValueError):
+def test_ill_typed_values(kind, value, code):
+    with pytest.raises(ValueError) as info:
         parse_value(kind, value)
+    assert isinstance(info.value, SlotValueError) and info.value.code == code and info.value.code in SLOT_PROBLEMS
+
+
+def test_slot_error_codes_beside_english_reasons(locales):
+    tpl = get_template("water.distribution")
+    with pytest.raises(SlotError) as info:
+        check_values(tpl, {"place": {"ja": "体育館", "en": "a\x07b"}, "date": "2026-09-01", "time": "noon"})
+    assert info.value.codes == {"place": "text_control", "time": "time"}
+    assert "control" in info.value.problems["place"] and "15:30" in info.value.problems["time"]
 
 
 def test_typed_values_accept_python_objects():
