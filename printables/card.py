@@ -5,12 +5,20 @@ The questions come from ``phrasebook.card`` (the same structure the kiosk form w
 (for a filled card) are those of ``phrasebook.registrations``, keyed by field name: text for
 write-in fields, an option key (``female``, ``yes``) or a list of them (``["egg", "pork"]``);
 full template ids (``card.sex.option.female``, ``food.egg``) and ``True``/``False`` work too.
+
+The card is compact so that it prints on two A4 sheets double-sided: short fields share a row,
+options flow inline, help text sets Japanese and the evacuee's language side by side where it is
+wide, and the staff-only section is framed and kept on one page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
 from typing import Any
+
+from reportlab.lib.colors import Color
 
 from phrasebook.card import FOOD_FIELDS, Field, Section, intro_ids, sections, title_id
 from phrasebook.languages import SOURCE, Language, get_language
@@ -18,26 +26,60 @@ from phrasebook.render import render
 from phrasebook.templates import load_templates
 from printables import pictograms
 from printables.colours import GREY, INK, NAVY, RULE, white
+from printables.errors import LayoutError
 from printables.pdf import Document, mm, page_size
 from printables.stacks import Part, Stack
 from printables.textlayout import TextBlock
 
-WRITE_INPUTS = {"text": 10, "email": 10, "phone": 10, "date": 10, "number": 10, "textarea": 20}  # box mm
 CHOICE_INPUTS = ("choice", "multi", "yesno")
+HALF_INPUTS = frozenset({"text", "number", "date", "phone", "yesno"})  # may share a row with the next field
+WIDE_FIELDS = frozenset({"name", "name_reading", "emergency_contact_name"})  # always a whole row
 Answers = Mapping[str, Any]
 
 
-class RegistrationCard:
-    """The card as flowing rows on A4 pages. Layout constants in millimetres."""
+@dataclass(frozen=True)
+class Block:
+    """A piece of the card that stays on one page: its height in points and how to draw it
+    from a top y."""
 
-    MARGIN = 12
-    LABEL_W = 64
-    GAP = 4
-    ROW_PAD = 2
-    TITLE_PT, LABEL_PT, TEXT_PT, HELP_PT, ANSWER_PT = 17, 9, 8.5, 7, 11
+    height: float
+    draw: Callable[[float], None]
+
+
+def join(blocks: Sequence[Block]) -> Block:
+    """The blocks one under another, as one block."""
+    def draw(top: float) -> None:
+        for block in blocks:
+            block.draw(top)
+            top -= block.height
+    return Block(sum(b.height for b in blocks), draw)
+
+
+def space(height: float) -> Block:
+    return Block(height, lambda top: None)
+
+
+class RegistrationCard:
+    """The card as blocks laid out on A4 pages. Layout constants in millimetres."""
+
+    MARGIN = 10
+    FOOTER = 6  # band for the page number
+    GAP = 3  # between a label and its input, and between side-by-side texts
+    PAIR_GAP = 6  # between two fields sharing a row
+    ROW_PAD = 0.9
+    LABEL_W = 52  # label column of a whole-width row
+    HALF_LABEL_W = 34  # label column of a half-width field
+    PAIR_SAVING = 0.75  # two fields share a row when it is at most this share of their two rows
+    LINE_BOX, AREA_BOX = 8, 15  # write-in box heights: one line, several lines
     BOX = 4.2  # checkbox side
-    FOOD_COLS = 5
-    FOOD_ICON = 11
+    TICK_GAP = 1.2  # checkbox to its text
+    OPTION_GAP = 4  # between options on one line
+    SIDE_BY_SIDE = 110  # help at least this wide sets the two languages side by side
+    HELP_SHARES = (0.35, 0.42, 0.5)  # the Japanese column's share of side-by-side help; the lowest wins
+    FRAME = 1.5  # staff-only frame outside the section
+    FOOD_COLS = 7
+    FOOD_ICON = 9
+    TITLE_PT, SECTION_PT, LABEL_PT, TEXT_PT, HELP_PT, ANSWER_PT, PAGE_PT = 14, 9.5, 8.5, 8, 7, 11, 7
 
     def __init__(self, lang: Language | str, answers: Answers | None = None) -> None:
         self.lang = get_language(lang) if isinstance(lang, str) else lang
@@ -47,104 +89,211 @@ class RegistrationCard:
         self.c = self.doc.canvas
         self.x0 = self.MARGIN * mm
         self.width = self.doc.width - 2 * self.MARGIN * mm
-        self.page = 1
 
-    # --- text helpers -------------------------------------------------------------------
+    # --- pages --------------------------------------------------------------------------------
 
-    def _parts(self, template_id: str, size: float, bold: bool = False, colour=INK) -> list[Part]:
+    def pdf(self) -> bytes:
+        top = self.doc.height - self.MARGIN * mm
+        pages = self._paginate(self._blocks(), top - (self.MARGIN + self.FOOTER) * mm)
+        for number, page in enumerate(pages, 1):
+            if number > 1:
+                self.c.showPage()
+            join(page).draw(top)
+            self.c.setFillColor(GREY)
+            TextBlock(f"{number} / {len(pages)}", self.ja).layout(self.width, self.PAGE_PT).draw(
+                self.c, self.x0, (self.MARGIN + self.FOOTER / 2) * mm, self.width, "right")
+        return self.doc.finish()
+
+    @staticmethod
+    def _paginate(blocks: list[Block], room: float) -> list[list[Block]]:
+        pages: list[list[Block]] = [[]]
+        used = 0.0
+        for block in blocks:
+            if block.height > room:
+                raise LayoutError(f"a part of the registration card is taller than a page ({block.height / mm:.0f} mm)")
+            if pages[-1] and used + block.height > room:
+                pages.append([])
+                used = 0.0
+            pages[-1].append(block)
+            used += block.height
+        return pages
+
+    def _blocks(self) -> list[Block]:
+        blocks = []
+        title = title_id()
+        if title:
+            blocks.append(join([self._line(title, self.TITLE_PT, self.x0, self.width, True, INK, "center"),
+                                space(2 * mm)]))
+        blocks += [self._help(help_id, self.x0, self.width) for help_id in intro_ids()]
+        for section in sections():
+            blocks += self._section(section)
+        return blocks
+
+    # --- text helpers ---------------------------------------------------------------------------
+
+    def _parts(self, template_id: str, size: float, bold: bool = False, colour: Color = INK) -> list[Part]:
         parts = [Part(render(template_id, SOURCE), self.ja, size, bold, colour)]
         if self.lang.code != SOURCE:
             parts.append(Part(render(template_id, self.lang.code), self.lang, size, bold, colour))
         return parts
 
-    def _room(self, height: float) -> float:
-        """The top y for a block of ``height``, starting a new page when needed."""
-        if self.y - height < self.MARGIN * mm + 6 * mm:
-            self._footer()
-            self.c.showPage()
-            self.page += 1
-            self.y = self.doc.height - self.MARGIN * mm
-        return self.y
+    def _stack(self, template_id: str, size: float, width: float, bold: bool = False,
+               colour: Color = INK) -> Stack:
+        return Stack(self._parts(template_id, size, bold, colour), width, template_id)
 
-    def _footer(self) -> None:
-        self.c.setFillColor(GREY)
-        TextBlock(f"{self.page}", self.ja).layout(self.width, 7).draw(self.c, self.x0, self.MARGIN * mm, self.width,
-                                                                       "right")
+    def _line(self, template_id: str, size: float, x: float, width: float, bold: bool = False,
+              colour: Color = INK, align: str = "left") -> Block:
+        """Japanese and the evacuee's language on one line when both fit, else one under the other."""
+        stack = self._stack(template_id, size, width, bold, colour)
+        layouts = [layout for _, layout in stack.items]
+        gap = self.GAP * mm
+        total = sum(layout.width for layout in layouts) + gap * (len(layouts) - 1)
+        if len(layouts) == 1 or any(len(layout.lines) > 1 for layout in layouts) or total > width:
+            return Block(stack.height, lambda top: stack.draw(self.c, x, top, align))
+        baseline = max(layout.baseline for layout in layouts)
 
-    # --- blocks ---------------------------------------------------------------------------
+        def draw(top: float) -> None:
+            lx = x + (width - total) / 2 if align == "center" else x
+            for (part, layout) in stack.items:
+                self.c.setFillColor(part.colour)
+                layout.draw(self.c, lx, top - (baseline - layout.baseline), layout.width)
+                lx += layout.width + gap
+        return Block(max(baseline - layout.baseline + layout.height for layout in layouts), draw)
 
-    def pdf(self) -> bytes:
-        self.y = self.doc.height - self.MARGIN * mm
-        title = title_id()
-        if title:
-            stack = Stack(self._parts(title, self.TITLE_PT, True), self.width, "the card title")
-            self.y = stack.draw(self.c, self.x0, self.y, "center") - 3 * mm
-        for help_id in intro_ids():
-            self._help(help_id, self.x0, self.width)
-        for section in sections():
-            self._section(section)
-        self._footer()
-        return self.doc.finish()
+    def _help(self, template_id: str, x: float, width: float) -> Block:
+        """Grey help text; Japanese and the evacuee's language in two columns when it is wide."""
+        parts = self._parts(template_id, self.HELP_PT, colour=GREY)
+        columns = [(x, Stack(parts, width, template_id))]
+        if len(parts) > 1 and width >= self.SIDE_BY_SIDE * mm:
+            gap = self.GAP * mm
+            splits = [[(x, Stack(parts[:1], w, template_id)),
+                       (x + w + gap, Stack(parts[1:], width - w - gap, template_id))]
+                      for w in (share * (width - gap) for share in self.HELP_SHARES)]
+            columns = min(splits, key=lambda cols: max(stack.height for _, stack in cols))
 
-    def _section(self, section: Section) -> None:
-        stack = Stack(self._parts(section.title_id, self.LABEL_PT + 1.5, True, white), self.width - 4 * mm,
-                      section.title_id)
-        top = self._room(stack.height + 3 * mm + 12 * mm)
-        self.c.setFillColor(NAVY)
-        self.c.rect(self.x0, top - stack.height - 3 * mm, self.width, stack.height + 3 * mm, stroke=0, fill=1)
-        stack.draw(self.c, self.x0 + 2 * mm, top - 1.5 * mm)
-        self.y = top - stack.height - 5 * mm
-        for help_id in section.help_ids:
-            self._help(help_id, self.x0, self.width)
-        for f in section.fields:
-            self._field(f)
+        def draw(top: float) -> None:
+            for cx, stack in columns:
+                stack.draw(self.c, cx, top)
+        return Block(max(stack.height for _, stack in columns) + 1.2 * mm, draw)
 
-    def _help(self, template_id: str, x: float, width: float) -> None:
-        stack = Stack(self._parts(template_id, self.HELP_PT, colour=GREY), width, template_id)
-        top = self._room(stack.height + 2 * mm)
-        self.y = stack.draw(self.c, x, top) - 2 * mm
+    # --- sections and rows ---------------------------------------------------------------------
 
-    def _field(self, f: Field) -> None:
-        label = Stack(self._parts(f.label_id, self.LABEL_PT, True), self.LABEL_W * mm, f.label_id)
-        in_x = self.x0 + (self.LABEL_W + self.GAP) * mm
-        in_w = self.width - (self.LABEL_W + self.GAP) * mm
-        kind = f.input
-        foods = f.name in FOOD_FIELDS
-        if foods:
-            input_h = self._food_grid(f, in_x, in_w, draw_at=None)
-        elif kind in CHOICE_INPUTS:
-            input_h = self._options(f, in_x, in_w, draw_at=None)
+    def _section(self, section: Section) -> list[Block]:
+        """The section's blocks; its heading stays with the first row, a staff-only section is framed
+        and kept whole."""
+        head = [self._bar(section.title_id)] + [self._help(h, self.x0, self.width) for h in section.help_ids]
+        body = self._rows(list(section.fields))
+        if section.fields and all(f.staff_only for f in section.fields):
+            return [self._framed(join(head + body))]
+        return [join(head + body[:1]), *body[1:]]
+
+    def _bar(self, template_id: str) -> Block:
+        pad = 1.2 * mm
+        text = self._line(template_id, self.SECTION_PT, self.x0 + 2 * mm, self.width - 4 * mm, True, white)
+        height = text.height + 2 * pad
+
+        def draw(top: float) -> None:
+            self.c.setFillColor(NAVY)
+            self.c.rect(self.x0, top - height, self.width, height, stroke=0, fill=1)
+            text.draw(top - pad)
+        return Block(height + 1 * mm, draw)
+
+    def _framed(self, block: Block) -> Block:
+        """The staff-only section inside a thick frame."""
+        pad = self.FRAME * mm
+
+        def draw(top: float) -> None:
+            block.draw(top - pad)
+            self.c.setStrokeColor(INK)
+            self.c.setLineWidth(1.8)
+            self.c.rect(self.x0 - pad, top - block.height - 2 * pad, self.width + 2 * pad, block.height + 2 * pad,
+                        stroke=1, fill=0)
+        return Block(block.height + 3 * pad, draw)
+
+    def _rows(self, fields: list[Field]) -> list[Block]:
+        """Rows of fields: two short fields side by side when that saves enough height."""
+        blocks: list[Block] = []
+        half = (self.width - self.PAIR_GAP * mm) / 2
+        i = 0
+        while i < len(fields):
+            f = fields[i]
+            if f.name in FOOD_FIELDS:
+                blocks += self._food(f)
+                i += 1
+                continue
+            pair = fields[i:i + 2]
+            full = self._cell(f, self.x0, self.width, self.LABEL_W * mm)
+            if len(pair) == 2 and all(g.input in HALF_INPUTS and g.name not in WIDE_FIELDS | FOOD_FIELDS.keys()
+                                      for g in pair):
+                cells = [self._cell(g, self.x0 + j * (half + self.PAIR_GAP * mm), half, self.HALF_LABEL_W * mm)
+                         for j, g in enumerate(pair)]
+                alone = full.height + self._cell(pair[1], self.x0, self.width, self.LABEL_W * mm).height
+                if max(cell.height for cell in cells) <= self.PAIR_SAVING * alone:
+                    blocks.append(self._row(cells))
+                    i += 2
+                    continue
+            blocks.append(self._row([full]))
+            i += 1
+        return blocks
+
+    def _row(self, cells: list[Block]) -> Block:
+        """Cells side by side under a thin rule."""
+        pad = self.ROW_PAD * mm
+
+        def draw(top: float) -> None:
+            self.c.setStrokeColor(RULE)
+            self.c.setLineWidth(0.4)
+            self.c.line(self.x0, top, self.x0 + self.width, top)
+            for cell in cells:
+                cell.draw(top - pad)
+        return Block(max(cell.height for cell in cells) + 2 * pad, draw)
+
+    def _cell(self, f: Field, x: float, width: float, label_w: float) -> Block:
+        """One field at ``x``: label, input to its right, help below. A yes/no field gives its
+        label all the width its options leave."""
+        gap = self.GAP * mm
+        if f.input in CHOICE_INPUTS:
+            flow, flow_h, used = self._flow(f, width - label_w - gap)
+            if f.input == "yesno":
+                label_w = width - used - gap
+        label = self._stack(f.label_id, self.LABEL_PT, label_w, bold=True)
+        in_x, in_w = x + label_w + gap, width - label_w - gap
+        if f.input in CHOICE_INPUTS:
+            input_h = flow_h
+            draw_input = partial(self._draw_flow, f, flow, in_x)
         else:
-            input_h = WRITE_INPUTS.get(kind, 10) * mm
-        height = max(label.height, input_h) + 2 * self.ROW_PAD * mm
-        top = self._room(height)
-        self.c.setStrokeColor(RULE)
-        self.c.setLineWidth(0.4)
-        self.c.line(self.x0, top, self.x0 + self.width, top)
-        label.draw(self.c, self.x0, top - self.ROW_PAD * mm)
-        in_top = top - self.ROW_PAD * mm
-        if foods:
-            self._food_grid(f, in_x, in_w, draw_at=in_top)
-        elif kind in CHOICE_INPUTS:
-            self._options(f, in_x, in_w, draw_at=in_top)
-        else:
-            self._write_box(f, in_x, in_top, in_w, input_h)
-        self.y = top - height
-        if f.help_id:
-            self._help(f.help_id, in_x, in_w)
+            box = self._write_box(f, in_x, in_w, self.AREA_BOX * mm if f.input == "textarea" else self.LINE_BOX * mm)
+            input_h, draw_input = box.height, box.draw
+        whole = label_w < self.LABEL_W * mm or f.input == "yesno"
+        help_block = self._help(f.help_id, *((x, width) if whole else (in_x, in_w))) if f.help_id else space(0)
+        top_h = max(label.height, input_h)
 
-    def _write_box(self, f: Field, x: float, top: float, w: float, h: float) -> None:
-        """A box to write in; staff-only boxes have the thick frame the card's help text names."""
-        self.c.setStrokeColor(INK if f.staff_only else RULE)
-        self.c.setLineWidth(1.8 if f.staff_only else 0.8)
-        self.c.rect(x, top - h, w, h, stroke=1, fill=0)
+        def draw(top: float) -> None:
+            label.draw(self.c, x, top)
+            draw_input(top)
+            help_block.draw(top - top_h - 1 * mm)
+        return Block(top_h + (help_block.height + 1 * mm if f.help_id else 0), draw)
+
+    def _write_box(self, f: Field, x: float, w: float, h: float) -> Block:
+        """A box to write in (with the answer, if any); staff-only boxes have the thick frame the
+        card's help text names."""
         value = self.answers.get(f.name)
+        pad = 1.5 * mm
+        answer = None
         if value not in (None, ""):
-            pad = 1.5 * mm
-            layout = TextBlock(str(value), self.lang).fit(w - 2 * pad, h - 2 * pad, self.ANSWER_PT, 5,
+            answer = TextBlock(str(value), self.lang).fit(w - 2 * pad, h - 2 * pad, self.ANSWER_PT, 5,
                                                           f"the card field {f.name}")
-            self.c.setFillColor(INK)
-            layout.draw(self.c, x + pad, top - pad, w - 2 * pad)
+
+        def draw(top: float) -> None:
+            self.c.setStrokeColor(INK if f.staff_only else RULE)
+            self.c.setLineWidth(1.8 if f.staff_only else 0.8)
+            self.c.rect(x, top - h, w, h, stroke=1, fill=0)
+            if answer is not None:
+                self.c.setFillColor(INK)
+                answer.draw(self.c, x + pad, top - pad, w - 2 * pad)
+        return Block(h, draw)
+
+    # --- options -------------------------------------------------------------------------------
 
     def _chosen(self, f: Field) -> set[str]:
         value = self.answers.get(f.name)
@@ -155,27 +304,29 @@ class RegistrationCard:
         values = [value] if isinstance(value, str) else list(value)
         return {v.rsplit(".", 1)[-1] for v in values}
 
-    def _options(self, f: Field, x: float, w: float, draw_at: float | None) -> float:
-        """Checkbox options in two columns; measures (draw_at None) or draws; returns the height."""
+    def _flow(self, f: Field, width: float) -> tuple[list[tuple[str, Stack, float, float]], float, float]:
+        """Options flowing inline like words: (key, text, x, y) each, the height and the width used."""
+        box, tick = self.BOX * mm, self.TICK_GAP * mm
+        placed: list[tuple[str, Stack, float, float]] = []
+        x = y = line_h = used = 0.0
+        for key, option_id in zip(f.options, f.option_ids):
+            stack = self._stack(option_id, self.TEXT_PT, width - box - tick)
+            w = box + tick + stack.text_width
+            if x and x + w > width:
+                y += line_h + 1.5 * mm
+                x = line_h = 0.0
+            placed.append((key, stack, x, y))
+            used = max(used, x + w)
+            x += w + self.OPTION_GAP * mm
+            line_h = max(line_h, stack.height, box)
+        return placed, y + line_h, used
+
+    def _draw_flow(self, f: Field, placed: list[tuple[str, Stack, float, float]], x: float, top: float) -> None:
         chosen = self._chosen(f)
-        cols = 2 if len(f.options) > 2 else len(f.options) or 1
-        col_w = w / cols
-        text_w = col_w - (self.BOX + 2.5) * mm
-        y, height = 0.0, 0.0
-        options = list(zip(f.options, f.option_ids))
-        for i in range(0, len(options), cols):
-            row = options[i:i + cols]
-            stacks = [Stack(self._parts(option_id, self.TEXT_PT), text_w, option_id) for _key, option_id in row]
-            row_h = max(max(s.height for s in stacks), self.BOX * mm) + 1.5 * mm
-            if draw_at is not None:
-                for j, ((key, _option_id), stack) in enumerate(zip(row, stacks)):
-                    bx = x + j * col_w
-                    by = draw_at - y - self.BOX * mm
-                    self._checkbox(bx, by, key in chosen)
-                    stack.draw(self.c, bx + (self.BOX + 2) * mm, draw_at - y)
-            y += row_h
-            height = y
-        return height
+        box = self.BOX * mm
+        for key, stack, ox, oy in placed:
+            self._checkbox(x + ox, top - oy - box, key in chosen)
+            stack.draw(self.c, x + ox + box + self.TICK_GAP * mm, top - oy)
 
     def _checkbox(self, x: float, y: float, ticked: bool) -> None:
         side = self.BOX * mm
@@ -187,29 +338,36 @@ class RegistrationCard:
             self.c.line(x + side * 0.18, y + side * 0.5, x + side * 0.42, y + side * 0.2)
             self.c.line(x + side * 0.42, y + side * 0.2, x + side * 0.85, y + side * 0.85)
 
-    def _food_grid(self, f: Field, x: float, w: float, draw_at: float | None) -> float:
-        """Food items with pictogram, checkbox and names; measures or draws; returns the height."""
+    # --- food ------------------------------------------------------------------------------------
+
+    def _food(self, f: Field) -> list[Block]:
+        """The label across the page, then rows of food cells (pictogram, checkbox, names); the
+        label stays with the first row."""
+        label = self._line(f.label_id, self.LABEL_PT, self.x0, self.width, bold=True)
+        rows = self._food_rows(f)
+        blocks = [self._row([join([label, space(1 * mm), *rows[:1]])]), *rows[1:]]
+        if f.help_id:
+            blocks.append(self._help(f.help_id, self.x0, self.width))
+        return blocks
+
+    def _food_rows(self, f: Field) -> list[Block]:
         chosen = self._chosen(f)
         templates = load_templates()
         foods = [templates[option_id] for option_id in f.option_ids]
-        cols = self.FOOD_COLS
-        cell_w = w / cols
-        icon = self.FOOD_ICON * mm
-        y = 0.0
-        for i in range(0, len(foods), cols):
-            row = foods[i:i + cols]
-            stacks = [Stack(self._parts(t.id, self.HELP_PT + 0.5), cell_w - 2 * mm, t.id) for t in row]
-            row_h = icon + 1.5 * mm + max(s.height for s in stacks) + 2.5 * mm
-            if draw_at is not None:
-                for j, (tpl, stack) in enumerate(zip(row, stacks)):
-                    cx = x + j * cell_w
-                    top = draw_at - y
+        cell_w = self.width / self.FOOD_COLS
+        icon, box = self.FOOD_ICON * mm, self.BOX * mm
+        rows = []
+        for i in range(0, len(foods), self.FOOD_COLS):
+            cells = [(self.x0 + j * cell_w, tpl, self._stack(tpl.id, self.HELP_PT, cell_w - 2 * mm))
+                     for j, tpl in enumerate(foods[i:i + self.FOOD_COLS])]
+
+            def draw(top: float, cells=cells) -> None:
+                for cx, tpl, stack in cells:
                     pictograms.draw(self.c, tpl.pictogram or "", cx + 1 * mm, top - icon, icon, category=tpl.category)
-                    self._checkbox(cx + cell_w - (self.BOX + 2) * mm, top - icon / 2 - self.BOX * mm / 2,
-                                   tpl.id.rsplit(".", 1)[-1] in chosen)
-                    stack.draw(self.c, cx + 1 * mm, top - icon - 1.5 * mm)
-            y += row_h
-        return y
+                    self._checkbox(cx + icon + 3 * mm, top - icon / 2 - box / 2, tpl.id.rsplit(".", 1)[-1] in chosen)
+                    stack.draw(self.c, cx + 1 * mm, top - icon - 1 * mm)
+            rows.append(Block(icon + 1 * mm + max(stack.height for _, _, stack in cells) + 2 * mm, draw))
+        return rows
 
 
 def card_pdf(lang: str, answers: Answers | None = None) -> bytes:

@@ -8,7 +8,12 @@ The traps measured in DESIGN.md §5 are handled here, each with a regression tes
   BreakIterator (dictionary word boundaries for Thai and Myanmar, UAX #14 for the rest) plus the
   kinsoku additions ReportLab lacks (full-width ，！？：；”). Each segment is shaped whole and
   measured with its shaped width, so a shaped word is never split; a segment wider than the box
-  makes the text smaller instead. Easy Japanese breaks only at its spaces (分かち書き).
+  makes the text smaller instead.
+- ICU lets Japanese, Chinese and Korean break between almost any two characters, so their
+  segments are phrases, broken inside only when a phrase is wider than the whole line: Japanese
+  phrases end after particles (トイレは｜どこですか), punctuation and spaces and before opening
+  brackets; Chinese phrases are ICU dictionary words; Korean phrases are space-separated words.
+  Easy Japanese breaks only at its spaces (分かち書き), inside a phrase only when words may split.
 - U+200B is dropped (ReportLab draws it as a space); control and bidi-override characters are
   refused; a character that no registered font has is an error naming it.
 - Text is drawn with ``drawString`` glyph runs, never parsed as Paragraph markup, so user text
@@ -23,7 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import icu
@@ -42,10 +47,22 @@ SHAPING_FEATURES = {"kern": True, "liga": True, "dlig": False}
 CANNOT_START = set(textsplit.ALL_CANNOT_START) | set("，！？：；”’）〉》」』】〕］｝、。．…‥〜～")
 CANNOT_END = set(textsplit.ALL_CANNOT_END) | set("（〈《「『【〔［｛“‘")
 FALLBACK_KEYS = ("ja", "latin", "zh_Hans", "zh_Hant", "ko", "th", "my", "ne")
+EASY = "ja@easy"
+CJK_SCRIPTS = ("Jpan", "Hans", "Hant", "Kore")
 RUBY_SCALE = 0.5
 LINE_GAP = 1.1  # line height = (ascent + descent) * LINE_GAP
 SHRINK_STEP = 0.93
 EASY_BREAK_AFTER = set("。、．，！？")
+PHRASE_END = EASY_BREAK_AFTER | set("!?,.:;：；・） ）」』】〕］｝〉》”’") | {" ", "\u3000"}
+OPENING = set("（(「『【〔［｛〈《“‘")
+# Japanese phrase rule: particles after a content word close its phrase; so does a particle or an
+# inflected ending before the next content word. Longest particles first.
+JA_PARTICLES = ("から", "まで", "など", "より", "は", "が", "を", "に", "で", "へ", "も", "の", "と", "や")
+JA_FINAL = JA_PARTICLES + ("か", "ね", "よ")
+JA_ENDINGS = set("いるただてばくうずり")  # last kana of a verb, adjective or adverb (two kana or more)
+JA_BOUND = ("ます", "まし", "ませ", "です", "でし", "ら", "り", "る", "れ", "ろ", "っ", "ん")  # never start a phrase
+JA_PREFIXES = set("おご")  # honorific prefixes belong to the word after them
+HIRAGANA = re.compile("[\u3041-\u309f]+")
 
 _DROPPED = dict.fromkeys(map(ord, "\u200b\ufeff\u00ad"), None) | dict.fromkeys(range(0xFE00, 0xFE10), None)
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
@@ -103,6 +120,7 @@ class Segment:
     pieces: tuple[Piece, ...]
     space: float
     trailing: str = ""
+    parts: tuple[Segment, ...] = ()  # a phrase's pieces between its inner break opportunities
 
     @property
     def width(self) -> float:
@@ -144,6 +162,7 @@ class TextBlock:
         self.text = clean(text)
         self.bold = bold
         self.primary = font(self.lang.font, bold)
+        self.loose = self.lang.code != EASY  # phrases too wide for a line break inside without split_words
         self.paragraphs = [self._segments(p.strip(" \u3000")) for p in self.text.split("\n")]
 
     def _segments(self, para: str) -> list[Segment]:
@@ -158,23 +177,41 @@ class TextBlock:
                 ruby.append((pos, pos + len(base), reading))
             pos += len(base)
         inside = {p for start, end, _ in ruby for p in range(start + 1, end)}
-        cuts = sorted(b for b in self._breaks(plain) if b not in inside) + [len(plain)]
-        segments, start = [], 0
+        allowed, preferred = self._breaks(plain)
+        cuts = sorted(allowed - inside) + [len(plain)]
+        phrase_ends = (preferred - inside) | {len(plain)}
+        segments: list[Segment] = []
+        start = atom = 0
+        parts: list[Segment] = []
         for cut in cuts:
-            if cut > start:
-                segments.append(self._segment(plain, start, cut, ruby))
-                start = cut
+            parts.append(self._segment(plain, atom, cut, ruby))
+            atom = cut
+            if cut in phrase_ends:
+                whole = self._segment(plain, start, cut, ruby)
+                segments.append(replace(whole, parts=tuple(parts)) if len(parts) > 1 else whole)
+                start, parts = cut, []
         return segments
 
-    def _breaks(self, plain: str) -> set[int]:
-        """Positions (0 < p < len) where a line may break."""
-        if self.lang.code == "ja@easy":
-            found = {p for p in range(1, len(plain))
-                     if (plain[p - 1] in " \u3000" or plain[p - 1] in EASY_BREAK_AFTER) and plain[p] not in " \u3000"}
+    def _breaks(self, plain: str) -> tuple[set[int], set[int]]:
+        """Positions (0 < p < len) where a line may break, and the phrase boundaries among them
+        where it breaks first."""
+        after_space = {p for p in range(1, len(plain)) if plain[p - 1] in " \u3000"}
+        found = set(_icu_breaks(plain, self.lang.babel))
+        if self.lang.code == EASY:
+            preferred = {p for p in range(1, len(plain)) if plain[p - 1] in EASY_BREAK_AFTER} | after_space
+            found |= preferred
+        elif self.lang.script in CJK_SCRIPTS:
+            preferred = after_space | {p for p in range(1, len(plain))
+                                       if plain[p - 1] in PHRASE_END or plain[p] in OPENING}
+            if self.lang.script == "Jpan":
+                preferred |= _japanese_phrase_breaks(plain)
+            elif self.lang.script in ("Hans", "Hant"):
+                preferred |= {start for start, _ in _icu_spans(_word_iterator(self.lang.babel), plain)}
         else:
-            found = set(_icu_breaks(plain, self.lang.babel))
-        return {p for p in found if 0 < p < len(plain)
-                and plain[p] not in CANNOT_START and plain[p - 1] not in CANNOT_END}
+            preferred = found
+        allowed = {p for p in found if 0 < p < len(plain)
+                   and plain[p] not in CANNOT_START and plain[p - 1] not in CANNOT_END and plain[p] not in " \u3000"}
+        return allowed, preferred & allowed
 
     def _segment(self, plain: str, start: int, end: int, ruby: list[tuple[int, int, str]]) -> Segment:
         chunk = plain[start:end]
@@ -199,29 +236,43 @@ class TextBlock:
     def _pieces(self, text: str) -> list[Piece]:
         return [Piece(t, f, shape(t, f)[1]) for t, f in _font_runs(text, self.primary, self.bold)]
 
-    def lines(self, width: float, size: float, split_words: bool = False) -> list[Line] | None:
+    def lines(self, width: float, size: float, split_words: bool = False,
+              whole_phrases: bool = False) -> list[Line] | None:
         """The lines at ``size`` pt in ``width`` pt, or None if a segment is wider than ``width``
-        (and may not, or cannot, be split)."""
+        (and may not, or cannot, be split; with ``whole_phrases`` a CJK phrase never is)."""
         out: list[Line] = []
-        for segments in self.paragraphs:
+        for phrases in self.paragraphs:
             current: list[Segment] = []
             x = 0.0
-            for seg in segments:
-                if current and x + seg.width * size > width + 1e-6:
+            for phrase in phrases:
+                if whole_phrases and phrase.parts and phrase.width * size > width + 1e-6:
+                    return None
+                units = self._units(phrase, width / size, split_words)
+                if len(units) > 1 and current:  # a phrase broken inside starts its own line
                     out.append(Line(tuple(current)))
                     current, x = [], 0.0
-                if not current and seg.width * size > width + 1e-6:
-                    if not (split_words and seg.splittable):
-                        return None
-                    parts = self._split(seg, width / size)
-                    if parts is None:
-                        return None
-                    out += [Line((part,)) for part in parts[:-1]]
-                    seg = parts[-1]
-                current.append(seg)
-                x += (seg.width + seg.space) * size
+                for seg in units:
+                    if current and x + seg.width * size > width + 1e-6:
+                        out.append(Line(tuple(current)))
+                        current, x = [], 0.0
+                    if not current and seg.width * size > width + 1e-6:
+                        if not (split_words and seg.splittable):
+                            return None
+                        parts = self._split(seg, width / size)
+                        if parts is None:
+                            return None
+                        out += [Line((part,)) for part in parts[:-1]]
+                        seg = parts[-1]
+                    current.append(seg)
+                    x += (seg.width + seg.space) * size
             out.append(Line(tuple(current)))
         return out
+
+    def _units(self, phrase: Segment, width: float, split_words: bool) -> tuple[Segment, ...]:
+        """The phrase whole, or its parts when it is wider than ``width`` (at 1 pt) and may break."""
+        if phrase.parts and phrase.width > width + 1e-9 and (self.loose or split_words):
+            return phrase.parts
+        return (phrase,)
 
     def _split(self, seg: Segment, width: float) -> list[Segment] | None:
         """An unshaped segment cut between grapheme clusters into parts at most ``width`` wide."""
@@ -238,8 +289,9 @@ class TextBlock:
         parts.append(Segment(tuple(self._pieces(current)), seg.space))
         return parts
 
-    def layout(self, width: float, size: float, split_words: bool = False) -> Layout | None:
-        lines = self.lines(width, size, split_words)
+    def layout(self, width: float, size: float, split_words: bool = False,
+               whole_phrases: bool = False) -> Layout | None:
+        lines = self.lines(width, size, split_words, whole_phrases)
         return None if lines is None else Layout(lines, size, self.primary)
 
     def fit(self, width: float, height: float, max_size: float, min_size: float,
@@ -285,6 +337,41 @@ def _icu_spans(it: icu.BreakIterator, text: str) -> list[tuple[int, int]]:
 def _icu_breaks(text: str, locale: str) -> list[int]:
     it = icu.BreakIterator.createLineInstance(icu.Locale(locale))
     return [start for start, _ in _icu_spans(it, text)]
+
+
+def _word_iterator(locale: str) -> icu.BreakIterator:
+    return icu.BreakIterator.createWordInstance(icu.Locale(locale))
+
+
+def _content(char: str) -> bool:
+    """A character of a content word in Japanese: kanji, katakana, Latin letters or digits."""
+    return char.isalnum() and not HIRAGANA.fullmatch(char)
+
+
+def _particles(kana: str) -> bool:
+    """Whether ``kana`` is nothing but particles."""
+    return kana == "" or any(kana.startswith(p) and _particles(kana[len(p):]) for p in JA_PARTICLES)
+
+
+def _japanese_phrase_breaks(text: str) -> set[int]:
+    """Phrase boundaries (文節) found from each hiragana run and its neighbours: after the particles
+    that follow a content word (トイレは｜どこ, unless the rest of the run is particles too or a
+    verb ending: 分かります, 曲がります), and before a content word that follows a particle or an
+    inflected ending (水を｜飲みたい, 食べる｜物, but 乗り場, 使い方; お/ご go with the next word)."""
+    found: set[int] = set()
+    for m in HIRAGANA.finditer(text):
+        start, end = m.span()
+        run = m.group()
+        if start and _content(text[start - 1]):
+            cuts = [k for k in range(1, len(run)) if _particles(run[:k])
+                    and not _particles(run[k:]) and not run[k:].startswith(JA_BOUND)]
+            if cuts:
+                found.add(start + cuts[-1])
+        if end < len(text) and _content(text[end]):
+            body = run[:-1] if len(run) > 1 and run[-1] in JA_PREFIXES else run
+            if body.endswith(JA_FINAL) or (len(body) > 1 and body[-1] in JA_ENDINGS):
+                found.add(start + len(body))
+    return found
 
 
 def _font_runs(text: str, primary: Font, bold: bool) -> list[tuple[str, Font]]:
@@ -343,6 +430,15 @@ class Layout:
         return sum(self.line_height(line) for line in self.lines)
 
     @property
+    def baseline(self) -> float:
+        """How far below the top the first baseline lies (to align layouts side by side)."""
+        return self._baseline(self.lines[0]) if self.lines else 0.0
+
+    def _baseline(self, line: Line) -> float:
+        ascent, descent = self._metrics(line)
+        return self._ruby_height(line) + ((LINE_GAP - 1) / 2 * (ascent + descent) + ascent) * self.size
+
+    @property
     def width(self) -> float:
         return max((line.width for line in self.lines), default=0.0) * self.size
 
@@ -351,9 +447,7 @@ class Layout:
         the fill colour."""
         y = top
         for line in self.lines:
-            ascent, descent = self._metrics(line)
-            gap = (LINE_GAP - 1) / 2 * (ascent + descent) * self.size
-            baseline = y - self._ruby_height(line) - gap - ascent * self.size
+            baseline = y - self._baseline(line)
             lx = x + {"left": 0.0, "center": (width - line.width * self.size) / 2,
                       "right": width - line.width * self.size}[align]
             for fnt, text, rx in self._runs(line, lx):

@@ -186,3 +186,77 @@ def test_ten_thousand_characters_can_fill_a_page() -> None:
 def test_newlines_make_lines_and_tabs_are_spaces() -> None:
     block = TextBlock("one\ttwo\nthree", "en")
     assert len(block.lines(500, 10)) == 2
+
+
+# --- CJK phrases: ICU breaks Japanese between almost any two characters -------------------------
+
+def _line_texts(block: TextBlock, width: float, size: float = 18) -> list[str]:
+    lines = block.lines(width, size, split_words=True)
+    assert lines is not None
+    return ["".join(seg.text for seg in line.segments) for line in lines]
+
+
+@pytest.mark.parametrize("text, phrases", [
+    ("トイレはどこですか？", ["トイレは", "どこですか？"]),
+    ("お医者さんを呼んでください", ["お医者さんを", "呼んでください"]),
+    ("毛布をお願いします", ["毛布を", "お願いします"]),
+    ("日本語が分かりません", ["日本語が", "分かりません"]),
+    ("連絡が取れない家族はいますか", ["連絡が", "取れない", "家族は", "いますか"]),
+    ("宗教や信条などで、食べられない物", ["宗教や", "信条などで、", "食べられない", "物"]),
+    ("乗り場と使い方（地図）", ["乗り場と", "使い方", "（地図）"]),
+])
+def test_japanese_breaks_at_phrase_boundaries(text: str, phrases: list[str]) -> None:
+    assert [seg.text for seg in TextBlock(text, "ja").paragraphs[0]] == phrases
+
+
+def test_japanese_never_breaks_inside_a_phrase_that_fits() -> None:
+    block = TextBlock("トイレはどこですか？", "ja")
+    phrase = block.paragraphs[0][1].width * 18
+    for width in range(int(phrase) + 1, int(phrase) * 3):
+        lines = _line_texts(block, width)
+        assert "どこですか？" in lines or "トイレはどこですか？" in lines, f"width {width}: {lines}"
+        assert not any(line.endswith("どこで") for line in lines)
+
+
+def test_a_japanese_phrase_wider_than_the_line_breaks_inside_on_its_own_line() -> None:
+    block = TextBlock("トイレはどこですか？", "ja")
+    lines = _line_texts(block, 18 * 4.5)
+    assert lines[0] == "トイレは" and "".join(lines) == "トイレはどこですか？"
+    assert block.lines(18 * 4.5, 18) is not None  # no shrinking needed: kana may always break
+    for line in lines[1:]:
+        assert line[0] not in CANNOT_START
+
+
+@pytest.mark.parametrize("lang, text, words", [("zh_Hans", "请问厕所在哪里？", ["厕所", "哪里？"]),
+                                               ("zh_Hant", "請問廁所在哪裡？", ["廁所", "哪裡？"]),
+                                               ("ko", "화장실은 어디에 있습니까?", ["어디에", "있습니까?"])])
+def test_chinese_words_and_korean_words_stay_whole_when_they_fit(lang: str, text: str, words: list[str]) -> None:
+    block = TextBlock(text, lang)
+    widest = max(seg.width for seg in block.paragraphs[0]) * 18
+    for width in range(int(widest) + 1, int(widest) * 4, 5):
+        lines = [line.strip() for line in _line_texts(block, width)]
+        joined = "|".join(lines)
+        for word in words:
+            assert word in joined.replace(" ", ""), f"{lang} width {width}: {lines}"
+
+
+def test_easy_japanese_phrase_too_wide_for_a_food_cell_breaks_instead_of_failing() -> None:
+    block = TextBlock("｜乳《にゅう》（｜牛乳《ぎゅうにゅう》・チーズ・バター　など）", "ja@easy")
+    assert block.lines(60, 8) is None  # phrases (分かち書き) stay whole unless words may split
+    lines = _line_texts(block, 60, 8)
+    assert len(lines) > 1 and all(not line.startswith(("・", "）")) for line in lines)
+    ruby = [p.text for line in block.lines(60, 8, split_words=True) for s in line.segments for p in s.pieces
+            if p.reading]
+    assert ruby == ["乳", "牛乳"]  # a ruby base is never split
+
+
+def test_board_text_shrinks_a_little_to_keep_japanese_phrases_whole() -> None:
+    from phrasebook.languages import get_language
+    from printables.stacks import Part, fit_stack
+
+    parts = [Part("少し待ってください", get_language("ja"), 18, True),
+             Part("Please wait a moment", get_language("en"), 18, True)]
+    stack = fit_stack(parts, 120, 90, 6, "a board item")
+    ja_lines = ["".join(s.text for s in line.segments) for line in stack.items[0][1].lines]
+    assert ja_lines == ["少し", "待ってください"] or ja_lines == ["少し待ってください"]
+    assert stack.items[0][0].size >= 18 * 0.7
