@@ -23,14 +23,16 @@ class MissingTranslation(PhrasebookError, LookupError):
 
 
 @lru_cache(maxsize=64)
-def _po(path: str, code: str, mtime: float) -> PoFile:
+def _po(path: str, code: str, stamp: tuple[int, int, int]) -> PoFile:
     return read_po(path, code)
 
 
 def catalog(code: str, root: Path | None = None) -> PoFile:
-    """The parsed catalog for a variant, cached until the file changes."""
+    """The parsed catalog for a variant, cached until the file changes (its modification time,
+    size or inode: an upload replaces the file by renaming a new one into place)."""
     path = po_path(code, root)
-    return _po(str(path), code, path.stat().st_mtime)
+    st = path.stat()
+    return _po(str(path), code, (st.st_mtime_ns, st.st_size, st.st_ino))
 
 
 def text_of(template_id: str, code: str, root: Path | None = None) -> str:

@@ -18,6 +18,8 @@ from app.messages import model
 from app.messages.cap import message_cap as cap_for
 from app.messages.views import base_url
 from phrasebook.languages import LANGUAGES
+from phrasebook.render import catalog
+from phrasebook.templates import load_templates
 
 bp = Blueprint("public", __name__)
 STATIC_EXPORT = "bosai.static_export"  # WSGI environ key set while exporting static files
@@ -89,7 +91,29 @@ def message_in(message_id: str, lang: str) -> Response:
     if code not in found.languages:
         abort(404)
     g.ui_lang = LANGUAGES[code]
+    return cacheable(_message_page(found, code))
+
+
+_PAGES: dict[tuple, tuple[tuple, str]] = {}
+_PAGES_MAX = 4096
+
+
+def _message_page(found: model.Message, code: str) -> str:
+    """The page HTML, rendered once per message version and content version: it depends only
+    on the message, the templates and the two catalogs, which the cache key holds (the parsed
+    catalogs and templates are cached objects that change identity when their files change) and
+    on whether it is rendered for a static export."""
+    key = (found.id, code, found.updated_at, found.withdrawn_at, bool(request.environ.get(STATIC_EXPORT)),
+           current_app.config["TIMEZONE"])
+    content = (load_templates(), catalog(code), catalog("ja"))
+    cached = _PAGES.get(key)
+    if cached is not None and all(a is b for a, b in zip(cached[0], content)):
+        return cached[1]
     shown = model.renditions(found.template_id, (code, "ja") if code != "ja" else ("ja",), found.values)
     others = [LANGUAGES[c] for c in found.languages if c != code]
-    return cacheable(render_template("public/message.html", message=found, shown=shown[0],
-                                     original=shown[1] if len(shown) > 1 else None, others=others))
+    html = render_template("public/message.html", message=found, shown=shown[0],
+                           original=shown[1] if len(shown) > 1 else None, others=others)
+    if len(_PAGES) >= _PAGES_MAX:
+        _PAGES.clear()
+    _PAGES[key] = (content, html)
+    return html

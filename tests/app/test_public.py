@@ -110,3 +110,14 @@ def test_translation_withdrawn_later_is_shown_as_unavailable(client, message_id)
     set_translation("ne", "shelter.opened", "")
     html = client.get(f"/m/{message_id}/ne").get_data(as_text=True)
     assert "यो भाषामा अझै उपलब्ध छैन।" in html
+
+
+def test_a_corrected_translation_is_served_at_once(client, message_id):
+    """Pages are rendered once per message and catalog version; a new catalog shows at once."""
+    from tests.app.conftest import set_translation
+
+    before = client.get(f"/m/{message_id}/ne").get_data(as_text=True)
+    assert client.get(f"/m/{message_id}/ne").get_data(as_text=True) == before
+    set_translation("ne", "shelter.opened", "{time} बजे {place} आश्रयस्थल खुलेको छ।")
+    after = client.get(f"/m/{message_id}/ne").get_data(as_text=True)
+    assert after != before and "आश्रयस्थल खुलेको छ।" in after
