@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from app.auth.users import ROLES, UserError, add_user, list_users, set_password
+from app.auth import throttle
+from app.auth.users import ROLES, UserError, add_user, find_user, list_users, set_password
 from app.cli.common import Failed, instance_db, instance_option
 
 
@@ -34,12 +35,26 @@ def add(name: str, role: str, password: str, instance: Path) -> None:
 @click.password_option(help="Asked for when not given (recommended: let it ask).")
 @instance_option
 def password_(name: str, password: str, instance: Path) -> None:
-    """Set a new password for NAME; asks for it twice."""
+    """Set a new password for NAME (asks for it twice); also lifts a login lock on NAME."""
+    db = instance_db(instance)
     try:
-        set_password(instance_db(instance), name, password)
+        set_password(db, name, password)
     except UserError as exc:
         raise Failed(str(exc)) from None
+    throttle.clear(db, name)
     click.echo(f"password changed for {name}")
+
+
+@user.command("unlock")
+@click.argument("name")
+@instance_option
+def unlock(name: str, instance: Path) -> None:
+    """Lift the lock that failed logins put on NAME (anyone can trigger it by guessing)."""
+    db = instance_db(instance)
+    if find_user(db, name) is None:
+        raise Failed(f"no user {name!r}")
+    throttle.clear(db, name)
+    click.echo(f"{name} may log in again")
 
 
 @user.command("list")

@@ -144,6 +144,18 @@ def test_five_failures_lock_the_user_name(client):
     assert attempt(client, "admin", PASSWORD, address="10.0.1.1").status_code == 302
 
 
+def test_admin_lifts_a_lock_from_the_command_line(app, client):
+    for n in range(5):
+        attempt(client, "staff", address=f"10.0.0.{n}")
+    assert attempt(client, "staff", PASSWORD, address="10.0.2.1").status_code == 429
+    instance = app.instance_path
+    result = CliRunner().invoke(main, ["user", "unlock", "staff", "--instance", instance])
+    assert result.exit_code == 0 and "staff may log in again" in result.output
+    assert attempt(client, "staff", PASSWORD, address="10.0.2.1").status_code == 302
+    result = CliRunner().invoke(main, ["user", "unlock", "nobody", "--instance", instance])
+    assert result.exit_code == 1 and "no user 'nobody'" in result.output
+
+
 def test_five_failures_lock_the_client_address(client):
     for name in ("a", "b", "c", "d", "e"):
         assert attempt(client, name).status_code == 401
