@@ -16,7 +16,7 @@ from phrasebook.furigana import parse, plain
 from phrasebook.languages import LANGUAGES, SOURCE, Language
 from phrasebook.paths import glossary_path, po_path, templates_dir
 from phrasebook.scripts import EXPECTED, SIMPLIFIED_ONLY, TRADITIONAL_ONLY, script_of
-from phrasebook.templates import Template, load_templates, placeholders
+from phrasebook.templates import Template, load_templates, placeholder_problem
 
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 # ZWNJ and ZWJ choose conjunct forms in Devanagari and Myanmar; elsewhere they are stray.
@@ -87,17 +87,8 @@ def _check_entry(lang: Language, tpl: Template, entry: Entry, path: str,
     if entry.state == "fuzzy":
         add("fuzzy", f"{tpl.id}: marked fuzzy (needs work)")
     text = entry.text
-    try:
-        found = placeholders(text)
-    except ValueError as exc:
-        add("placeholders", f"{tpl.id}: {exc}")
-    else:
-        if sorted(set(found)) != sorted(tpl.slots):
-            missing = sorted(set(tpl.slots) - set(found))
-            extra = sorted(set(found) - set(tpl.slots))
-            add("placeholders", f"{tpl.id}: " + "; ".join(
-                part for part in (f"missing {{{'}, {'.join(missing)}}}" if missing else "",
-                                  f"unknown {{{'}, {'.join(extra)}}}" if extra else "") if part))
+    if problem := placeholder_problem(text, tpl.slots):
+        add("placeholders", f"{tpl.id}: {problem}")
     if _INVISIBLE.search(text) or _JOINER.search(text):
         add("control-chars", f"{tpl.id}: contains control or zero-width characters")
     if text != text.strip() or "  " in text:

@@ -11,7 +11,7 @@ from phrasebook.errors import PhrasebookError, SlotError, SlotValueError
 from phrasebook.languages import SOURCE, get_language
 from phrasebook.paths import po_path, templates_dir
 from phrasebook.slots import format_value, parse_value
-from phrasebook.templates import Template, get_template, placeholders
+from phrasebook.templates import Template, get_template, placeholder_problem
 
 
 class MissingTranslation(PhrasebookError, LookupError):
@@ -35,22 +35,17 @@ def catalog(code: str, root: Path | None = None) -> PoFile:
     return _po(str(path), code, (st.st_mtime_ns, st.st_size, st.st_ino))
 
 
-def text_of(template_id: str, code: str, root: Path | None = None) -> str:
-    """The raw translated text (with ``{slots}`` and furigana markup) of a template."""
-    get_language(code)
-    entry = catalog(code, root).entries.get(template_id)
+def text_of(tpl: Template, code: str, root: Path | None = None) -> str:
+    """The raw translated text (with ``{slots}`` and furigana markup) of a template; never one
+    whose placeholders would not fill."""
+    entry = catalog(code, root).entries.get(tpl.id)
     if entry is None:
-        get_template(template_id, templates_dir(root))
-        raise MissingTranslation(template_id, code, "missing")
+        raise MissingTranslation(tpl.id, code, "missing")
     if entry.state in ("untranslated", "fuzzy"):
-        raise MissingTranslation(template_id, code, entry.state)
-    tpl = get_template(template_id, templates_dir(root))
-    try:
-        if set(placeholders(entry.text)) == set(tpl.slots):
-            return entry.text
-    except ValueError:
-        pass
-    raise MissingTranslation(template_id, code, "placeholders do not match the template")
+        raise MissingTranslation(tpl.id, code, entry.state)
+    if placeholder_problem(entry.text, tpl.slots):
+        raise MissingTranslation(tpl.id, code, "placeholders do not match the template")
+    return entry.text
 
 
 def check_values(tpl: Template, values: Mapping[str, Any]) -> dict[str, Any]:
@@ -85,6 +80,6 @@ def render(template_id: str, lang: str, values: Mapping[str, Any] | None = None,
     language = get_language(lang)
     tpl = get_template(template_id, templates_dir(root))
     parsed = check_values(tpl, values or {})
-    text = tpl.ja if language.code == SOURCE else text_of(template_id, language.code, root)
+    text = tpl.ja if language.code == SOURCE else text_of(tpl, language.code, root)
     formatted = {name: format_value(tpl.slots[name], value, language) for name, value in parsed.items()}
     return text.format_map(formatted)

@@ -15,7 +15,7 @@ from phrasebook.catalog import PoFile, read_all
 from phrasebook.errors import CatalogError
 from phrasebook.furigana import plain
 from phrasebook.paths import templates_dir
-from phrasebook.templates import Template, load_templates, placeholders
+from phrasebook.templates import Template, load_templates, placeholder_problem
 
 _SLOT = re.compile(r"\{\w+\}")
 MIN_FTS_QUERY = 3  # the trigram tokenizer needs three characters; shorter queries use LIKE
@@ -54,13 +54,8 @@ def _check_placeholders(po: PoFile, templates: dict[str, Template]) -> None:
         tpl = templates.get(entry.id)
         if tpl is None or not entry.text:
             continue
-        try:
-            found = set(placeholders(entry.text))
-        except ValueError as exc:
-            raise CatalogError(str(po.path), entry.line, f"{entry.id}: {exc}") from None
-        if found != set(tpl.slots):
-            raise CatalogError(str(po.path), entry.line,
-                               f"{entry.id}: placeholders {sorted(found)} do not match the slots {sorted(tpl.slots)}")
+        if problem := placeholder_problem(entry.text, tpl.slots):
+            raise CatalogError(str(po.path), entry.line, f"{entry.id}: placeholders do not match the slots: {problem}")
 
 
 def import_phrases(db: sqlite_utils.Database, root: Path | None = None) -> dict[str, int]:

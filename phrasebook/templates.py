@@ -60,6 +60,18 @@ def placeholders(text: str) -> list[str]:
     return names
 
 
+def placeholder_problem(text: str, slots: dict[str, str]) -> str | None:
+    """Why the placeholders of ``text`` do not fit ``slots`` (broken, missing or unknown), or None."""
+    try:
+        found = set(placeholders(text))
+    except ValueError as exc:
+        return str(exc)
+    missing, unknown = sorted(set(slots) - found), sorted(found - set(slots))
+    parts = [f"missing {{{'}, {'.join(missing)}}}" if missing else "",
+             f"unknown {{{'}, {'.join(unknown)}}}" if unknown else ""]
+    return "; ".join(p for p in parts if p) or None
+
+
 def _template(raw: dict[str, Any], kind: str, path: Path, index: int) -> Template:
     where = f"template #{index + 1}"
     tid = raw.get("id")
@@ -71,13 +83,8 @@ def _template(raw: dict[str, Any], kind: str, path: Path, index: int) -> Templat
     for name, kind_ in slots.items():
         if kind_ not in SLOT_TYPES:
             raise CatalogError(str(path), None, f"{tid}: slot {name!r} has unknown type {kind_!r}")
-    try:
-        used = placeholders(raw["ja"])
-    except ValueError as exc:
-        raise CatalogError(str(path), None, f"{tid}: {exc}") from None
-    if set(used) != set(slots):
-        raise CatalogError(str(path), None,
-                           f"{tid}: placeholders {sorted(set(used))} do not match slots {sorted(slots)}")
+    if problem := placeholder_problem(raw["ja"], slots):
+        raise CatalogError(str(path), None, f"{tid}: placeholders do not match slots: {problem}")
     for key, vocab in (("hazards", HAZARDS), ("phases", PHASES)):
         bad = [v for v in raw.get(key, ()) if v not in vocab]
         if bad:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -51,7 +52,6 @@ class Failed(click.ClickException):
 
 def fail_on_library_errors(func):
     """Turn the library's named exceptions into clean command-line errors."""
-    import functools
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):

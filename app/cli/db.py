@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from app.cli.common import db_path, fail_on_library_errors, instance_option
-from phrasebook.store import import_phrases, init_db, open_db
+from app.cli.common import db_path, fail_on_library_errors, instance_db, instance_option
+from phrasebook.store import import_phrases
 
 
 @click.group()
@@ -20,11 +20,5 @@ def db() -> None:
 @fail_on_library_errors
 def init(instance: Path) -> None:
     """Create the database and load the phrase catalogs (safe to run again)."""
-    from app.db import init_schema
-
-    path = db_path(instance)
-    store = open_db(path)
-    init_db(store)
-    init_schema(store)
-    counts = import_phrases(store)
-    click.echo(f"{path}: {sum(counts.values())} phrases in {len(counts)} languages")
+    counts = import_phrases(instance_db(instance))
+    click.echo(f"{db_path(instance)}: {sum(counts.values())} phrases in {len(counts)} languages")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from app.cli.common import instance_option
+from app.cli.common import instance_option, web_app
 
 
 @click.command()
@@ -18,8 +18,6 @@ def serve(host: str, port: int, threads: int, instance: Path) -> None:
     """Run the web app with waitress on the instance's SQLite database."""
     import waitress
 
-    from app import create_app
-
-    application = create_app({"INSTANCE_PATH": str(instance.resolve())})
+    application = web_app(instance)
     click.echo(f"bosai-kit on http://{host}:{port}/ (instance {instance})")
     waitress.serve(application, host=host, port=port, threads=threads, ident="bosai-kit")

@@ -158,7 +158,7 @@ def card(lang: str) -> Response:
     return response
 
 
-@bp.app_context_processor
+@bp.context_processor
 def kiosk_settings() -> dict:
     return {"kiosk_idle_s": current_app.config.get("KIOSK_IDLE_SECONDS", 90),
             "kiosk_warn_s": max(20, int(current_app.config.get("KIOSK_WARN_SECONDS", 30)))}
