@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Mapping
 
 from phrasebook.furigana import plain
@@ -13,6 +14,7 @@ from phrasebook.render import render
 from phrasebook.templates import Template, get_template
 
 NS = "urn:oasis:names:tc:emergency:cap:1.2"
+CAP_SCHEMA = Path(__file__).parent / "schemas" / "CAP-v1.2.xsd"  # OASIS CAP 1.2, see schemas/NOTICE
 HEADLINE_MAX = 160  # CAP 1.2 §3.2.2: headline SHOULD be under 160 characters
 
 _CATEGORY = {

@@ -10,10 +10,16 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 BOSAI = [sys.executable, "-c", "from app.cli import main; main()"]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+# Browser tests: skipped on a developer machine without chromium, but on CI a missing chromium fails.
+BROWSER = [pytest.mark.browser, pytest.mark.server,
+           pytest.mark.skipif(not CHROMIUM.exists() and not os.environ.get("CI"),
+                              reason="Debian's chromium (/usr/bin/chromium) is not installed")]
 
 
 def free_port() -> int:

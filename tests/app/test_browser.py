@@ -9,11 +9,11 @@ import pytest
 from click.testing import CliRunner
 
 from app.cli import main
-from tests.app.live import CHROMIUM, CHROMIUM_ARGS, free_port, start_server, stop_server
+from tests.app.live import BROWSER, CHROMIUM, CHROMIUM_ARGS, free_port, start_server, stop_server
 
 PASSWORD = "a browser password"
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium (/usr/bin/chromium) is not installed")
+pytestmark = BROWSER
 
 
 @pytest.fixture

@@ -11,11 +11,11 @@ import xmlschema
 from click.testing import CliRunner
 
 from app.cli import main
-from phrasebook.cap import NS
+from phrasebook.cap import CAP_SCHEMA as XSD, NS
 from tests.app.conftest import csrf_token
 from tests.app.test_messages import compose, publish
 
-XSD = Path(__file__).resolve().parents[3] / "shared" / "standards" / "CAP-v1.2.xsd"
+
 
 
 @pytest.fixture(scope="module")

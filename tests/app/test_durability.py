@@ -40,6 +40,8 @@ def kiosk_session(base: str, token: str) -> tuple[urllib.request.OpenerDirector,
     return no_redirect, csrf
 
 
+@pytest.mark.server
+@pytest.mark.slow
 def test_acknowledged_registrations_survive_sigkill(tmp_path):
     instance = tmp_path / "instance"
     subprocess.run([*BOSAI, "db", "init", "--instance", str(instance)], check=True, capture_output=True)

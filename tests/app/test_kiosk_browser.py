@@ -12,9 +12,9 @@ from app.messages import model
 from phrasebook.registrations import list_registrations
 from phrasebook.shelters import create_kiosk_token, create_shelter
 from phrasebook.store import open_db
-from tests.app.live import BOSAI, CHROMIUM, CHROMIUM_ARGS, free_port, start_server, stop_server
+from tests.app.live import BOSAI, BROWSER, CHROMIUM, CHROMIUM_ARGS, free_port, start_server, stop_server
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium (/usr/bin/chromium) is not installed")
+pytestmark = BROWSER
 IDLE_S = 2
 WARN_S = 20  # the shortest answer time the kiosk allows (WCAG 2.2.1)
 

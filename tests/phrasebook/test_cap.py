@@ -5,10 +5,10 @@ from xml.etree import ElementTree as ET
 import pytest
 import xmlschema
 
-from phrasebook.cap import NS, Alert, cap_xml
+from phrasebook.cap import CAP_SCHEMA as XSD, NS, Alert, cap_xml
 from phrasebook.languages import LANGUAGES
 
-XSD = Path(__file__).resolve().parents[3] / "shared" / "standards" / "CAP-v1.2.xsd"
+
 JST = timezone(timedelta(hours=9))
 
 
