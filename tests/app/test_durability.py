@@ -15,6 +15,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from phrasebook.registrations import list_registrations
 from phrasebook.shelters import create_kiosk_token, create_shelter
 from phrasebook.store import open_db
