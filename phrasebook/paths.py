@@ -1,4 +1,7 @@
-"""Where the content lives: the ``locales`` folder, overridable with ``BOSAI_LOCALES``."""
+"""Where the content lives: the ``locales`` folder, overridable with ``BOSAI_LOCALES``.
+
+In a checkout (or an editable install) that is ``locales/`` beside this package; an installed
+wheel carries the same files as package data in ``phrasebook/locales/`` (see setup.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +9,9 @@ import os
 from pathlib import Path
 
 DOMAIN = "bosai"
-_SOURCE_LOCALES = Path(__file__).resolve().parent.parent / "locales"
+_HERE = Path(__file__).resolve().parent
+_SOURCE_LOCALES = _HERE.parent / "locales"
+_PACKAGED_LOCALES = _HERE / "locales"
 
 
 def locales_dir() -> Path:
@@ -14,7 +19,7 @@ def locales_dir() -> Path:
     override = os.environ.get("BOSAI_LOCALES")
     if override:
         return Path(override)
-    return _SOURCE_LOCALES
+    return _SOURCE_LOCALES if (_SOURCE_LOCALES / "templates").is_dir() else _PACKAGED_LOCALES
 
 
 def templates_dir(root: Path | None = None) -> Path:
