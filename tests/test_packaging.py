@@ -78,3 +78,14 @@ def test_installed_app_serves_pages_from_package_data(installed: Path, tmp_path:
                             env={**os.environ, "PYTHONPATH": str(installed / "site")}, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["200", "200"]
+
+
+def test_nothing_refers_outside_the_checkout() -> None:
+    """Code, tests, docs and CI never read the team's folder beside the checkout."""
+    outside = "../" + "shared"
+    files = [path for folder in ("app", "phrasebook", "printables", "scripts", "tests", "docs", ".ci")
+             for path in (ROOT / folder).rglob("*") if path.is_file() and path.suffix != ".pyc"]
+    files += [ROOT / "README.md", ROOT / "setup.cfg", ROOT / "setup.py"]
+    offenders = [str(path.relative_to(ROOT)) for path in files
+                 if outside in path.read_text(encoding="utf-8", errors="replace")]
+    assert offenders == []
