@@ -138,6 +138,14 @@ def passage(text: str, lang: Language) -> Markup:
     return ruby(text) if lang.code == "ja@easy" else escape(text)
 
 
+def language_label(code: str) -> str:
+    """A variant's name in the staff language (ミャンマー語, Myanmar), for staff pages."""
+    lang = LANGUAGES.get(code)
+    if lang is None:
+        return code
+    return lang.japanese if current_language().code.startswith("ja") else lang.english
+
+
 def local_time(stamp: str | datetime, lang: Language | None = None) -> str:
     """A stored UTC time as the local date and time, formatted for ``lang`` (CLDR)."""
     when = datetime.fromisoformat(stamp) if isinstance(stamp, str) else stamp
@@ -162,7 +170,8 @@ def init_app(app: Flask) -> None:
     app.jinja_env.add_extension("jinja2.ext.i18n")
     app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
         lambda s: gettext(s), lambda s, p, n: gettext(s if n == 1 else p), newstyle=True)
-    app.jinja_env.globals.update(passage=passage, local_time=local_time, languages=LANGUAGES)
+    app.jinja_env.globals.update(passage=passage, local_time=local_time, languages=LANGUAGES,
+                                  language_label=language_label)
     app.jinja_env.filters["ruby"] = ruby
     app.context_processor(lambda: {"ui_lang": current_language(), "staff_languages": STAFF_LANGUAGES})
     app.after_request(remember_choice)

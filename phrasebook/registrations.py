@@ -252,7 +252,7 @@ def needs_summary(db: sqlite_utils.Database, shelter_id: int) -> Counter:
     return counts
 
 
-def _cell(value: Any) -> str:
+def excel_cell(value: Any) -> str:
     """A CSV cell that Excel shows as text, never runs as a formula."""
     text = str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
@@ -275,7 +275,7 @@ def export_csv(db: sqlite_utils.Database, shelter_id: int) -> bytes:
                 value = "・".join(templates[labels[v]].ja for v in value if v in labels)
             elif value in labels and f.input in ("choice", "yesno"):
                 value = templates[labels[value]].ja
-            row.append(_cell(value))
+            row.append(excel_cell(value))
         writer.writerow(row)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 

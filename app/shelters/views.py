@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response
 from app.auth import requires
 from app.auth.users import list_users
 from app.db import get_db
-from app.i18n import _
+from app.i18n import _, language_label
 from app.jobs import Job, JobFolder
 from app.kiosk.texts import say
 from app.messages.views import base_url
@@ -63,7 +63,7 @@ def need_label(key: str) -> str:
         prefix = _("Allergy") if kind == "allergy" else _("Food rule")
         return f"{prefix}: {say('food.' + what, LANGUAGES['ja'])}"
     if kind == "interpreter":
-        return _("Interpreter: %(language)s", language=LANGUAGES[what].native if what in LANGUAGES else what)
+        return _("Interpreter: %(language)s", language=language_label(what))
     return {"medical": _("Medical help"), "care": _("Care or assistance"), "pregnancy": _("Pregnancy"),
             "infant": _("Baby (breastfeeding)")}.get(kind, key)
 
