@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from babel.support import LazyProxy
 from flask import current_app
 from wtforms import SelectMultipleField, widgets
 from wtforms.validators import StopValidation
 from wtforms.fields.choices import SelectChoice
 
-from app.i18n import _
+from app.i18n import _, current_language, language_label
 from phrasebook.languages import LANGUAGES
 from phrasebook.shelters import Shelter
 
@@ -34,8 +35,17 @@ class AtLeastOne:
 
 
 def language_choices() -> list[SelectChoice]:
-    """Every variant by its native name (the English name beside it for staff)."""
-    return [SelectChoice(lang.code, f"{lang.native} ({lang.english})") for lang in LANGUAGES.values()]
+    """Every variant by its native name, with its name in the staff language beside it
+    (``မြန်မာ（ミャンマー語）``), chosen when the form is shown."""
+    return [SelectChoice(lang.code, LazyProxy(_both_names, lang.code, enable_cache=False))
+            for lang in LANGUAGES.values()]
+
+
+def _both_names(code: str) -> str:
+    native, staff = LANGUAGES[code].native, language_label(code)
+    if native == staff:
+        return native
+    return f"{native}（{staff}）" if current_language().code == "ja" else f"{native} ({staff})"
 
 
 def default_languages() -> list[str]:

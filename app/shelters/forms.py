@@ -11,10 +11,10 @@ from app.i18n import lazy
 
 
 class ShelterForm(FlaskForm):
-    name = StringField(lazy("Name"), validators=[DataRequired(), Length(max=200)])
+    name = StringField(lazy("Shelter name"), validators=[DataRequired(), Length(max=200)])
     address = StringField(lazy("Address"), validators=[Optional(), Length(max=300)])
     capacity = IntegerField(lazy("Capacity (people)"), default=0, validators=[NumberRange(0, 100_000)])
     languages = MultiCheckboxField(lazy("Languages"), choices=language_choices())
-    is_open = BooleanField(lazy("Open"), default=True)
+    is_open = BooleanField(lazy("Open (accepting evacuees)"), default=True)
     staff = MultiCheckboxField(lazy("Staff working here"), coerce=int, choices=[])
     save = SubmitField(lazy("Save"))
