@@ -10,7 +10,7 @@ from typing import Any, Mapping
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
-from app import auth, db, i18n, security
+from app import auth, db, i18n, labels, security
 
 csrf = CSRFProtect()
 
@@ -60,6 +60,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     db.init_app(app)
     csrf.init_app(app)
     i18n.init_app(app)
+    app.jinja_env.globals.update(label=labels.label, staff_text=labels.staff_text)
     auth.init_app(app)
     security.init_app(app)
 

@@ -1,4 +1,5 @@
-"""Form pieces shared by the areas: language checkboxes, default languages, shelter selects."""
+"""Form pieces shared by the areas: the base form (WTForms' own messages in the staff language),
+language checkboxes, default languages, shelter selects."""
 
 from __future__ import annotations
 
@@ -6,13 +7,48 @@ from collections.abc import Iterable
 
 from babel.support import LazyProxy
 from flask import current_app
+from flask_wtf import FlaskForm
+from markupsafe import Markup
 from wtforms import SelectMultipleField, widgets
 from wtforms.validators import StopValidation
 from wtforms.fields.choices import SelectChoice
 
-from app.i18n import _, current_language, language_label
+from app.i18n import _, current_language, gettext, language_label, lazy
 from phrasebook.languages import LANGUAGES
 from phrasebook.shelters import Shelter
+
+
+# WTForms' built-in messages that our forms can show, marked here so that they are extracted into
+# the UI catalogs and translated like every other string ("This field is required." -> 入力してください。).
+WTFORMS_MESSAGES = (
+    lazy("This field is required."), lazy("Not a valid choice."), lazy("Not a valid integer value."),
+    lazy("Not a valid date value."), lazy("Not a valid time value."),
+    lazy("Field cannot be longer than %(max)d character."), lazy("Field cannot be longer than %(max)d characters."),
+    lazy("Field must be at least %(min)d character long."), lazy("Field must be at least %(min)d characters long."),
+    lazy("Field must be between %(min)d and %(max)d characters long."),
+    lazy("Number must be at least %(min)s."), lazy("Number must be at most %(max)s."),
+    lazy("Number must be between %(min)s and %(max)s."),
+    lazy("'%(value)s' is not a valid choice for this field."),
+    lazy("'%(value)s' are not valid choices for this field."),
+)
+
+
+class _UiTranslations:
+    """WTForms' messages through the app's UI catalogs, in the staff member's language."""
+
+    def gettext(self, string: str) -> str:
+        return gettext(string)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return gettext(singular if n == 1 else plural)
+
+
+class Form(FlaskForm):
+    """Every form of the app: CSRF from Flask-WTF, messages in the interface language."""
+
+    class Meta:
+        def get_translations(self, form: object) -> _UiTranslations:
+            return _UiTranslations()
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -37,15 +73,18 @@ class AtLeastOne:
 def language_choices() -> list[SelectChoice]:
     """Every variant by its native name, with its name in the staff language beside it
     (``မြန်မာ（ミャンマー語）``), chosen when the form is shown."""
-    return [SelectChoice(lang.code, LazyProxy(_both_names, lang.code, enable_cache=False))
+    return [SelectChoice(lang.code, LazyProxy(language_name, lang.code, enable_cache=False))
             for lang in LANGUAGES.values()]
 
 
-def _both_names(code: str) -> str:
-    native, staff = LANGUAGES[code].native, language_label(code)
-    if native == staff:
+def language_name(code: str) -> Markup:
+    """A variant's native name (marked with its language) and its name in the staff language."""
+    lang = LANGUAGES[code]
+    native = Markup('<span lang="{}">{}</span>').format(lang.bcp47, lang.native)
+    staff = language_label(code)
+    if lang.native == staff:
         return native
-    return f"{native}（{staff}）" if current_language().code == "ja" else f"{native} ({staff})"
+    return native + (Markup("（{}）") if current_language().code == "ja" else Markup(" ({})")).format(staff)
 
 
 def default_languages() -> list[str]:

@@ -6,13 +6,16 @@ import shutil
 import subprocess
 
 from flask import Response
+from wtforms.fields.choices import SelectChoice
 
+from app.i18n import lazy
 from printables.pdf import ORIENTATIONS, PAPERS
 
 PDFTOPPM = "pdftoppm"
 PREVIEW_DPI = 50
 PAPER_CHOICES = list(PAPERS)
-ORIENTATION_CHOICES = list(ORIENTATIONS)
+ORIENTATION_CHOICES = [SelectChoice(name, {"portrait": lazy("Portrait"), "landscape": lazy("Landscape")}[name])
+                       for name in ORIENTATIONS]
 
 
 class PreviewUnavailable(RuntimeError):

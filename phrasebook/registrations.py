@@ -216,8 +216,10 @@ def set_present(db: sqlite_utils.Database, reg_id: int, shelter_ids: list[int] |
 
 
 def history(db: sqlite_utils.Database, reg_id: int, shelter_ids: list[int] | None) -> list[dict]:
+    """The registration's events, oldest first, each with its ``detail`` as a dict."""
     get_registration(db, reg_id, shelter_ids)
-    return list(db["registration_events"].rows_where("registration_id = ?", [reg_id], order_by="id"))
+    return [{**row, "detail": json.loads(row["detail"] or "{}")}
+            for row in db["registration_events"].rows_where("registration_id = ?", [reg_id], order_by="id")]
 
 
 def needs_of(reg: Registration) -> set[str]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import math
 
 from flask import flash, redirect, render_template, request, session, url_for
-from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
+from app.forms import Form
 from app.auth import bp, throttle
 from app.auth.access import public
 from app.auth.users import verify
@@ -17,7 +17,7 @@ from app.db import get_db
 from app.i18n import _, lazy
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     username = StringField(lazy("User name"), validators=[DataRequired(), Length(max=64)])
     password = PasswordField(lazy("Password"), validators=[DataRequired(), Length(max=1024)])
 

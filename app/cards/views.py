@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from flask import render_template, request
-from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 from wtforms import SelectField
 
 from app.auth import requires
 from app.cards import bp
-from app.forms import chosen_shelter, language_choices
+from app.forms import Form, chosen_shelter, language_choices
 from app.i18n import lazy
 from app.printing import pdf_response
 from app.shelters.views import my_shelters
@@ -17,7 +16,7 @@ from phrasebook.errors import PhrasebookError
 from printables.card import card_pdf
 
 
-class CardForm(FlaskForm):
+class CardForm(Form):
     """A GET form (nothing changes on the server), so without CSRF token."""
 
     class Meta:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, SubmitField
 from wtforms.validators import Length, Optional
 
-from app.forms import AtLeastOne, MultiCheckboxField, default_languages, language_choices
+from app.forms import Form, AtLeastOne, MultiCheckboxField, default_languages, language_choices, language_name
 from app.i18n import lazy
+from app.labels import slot_names
 from phrasebook.errors import SlotError
 from phrasebook.languages import LANGUAGES
 from phrasebook.slots import MAX_TEXT
@@ -43,7 +43,7 @@ SLOT_PROBLEMS = {
 NAME_LANGUAGES = [code for code in LANGUAGES if not code.startswith("ja")]
 
 
-class ComposerBase(FlaskForm):
+class ComposerBase(Form):
     languages = MultiCheckboxField(lazy("Languages"), choices=language_choices(),
                                    validators=[AtLeastOne(lazy("Choose at least one language."))])
     shelter = StringField(lazy("Shelter or area"), validators=[Optional(), Length(max=200)])
@@ -60,18 +60,19 @@ def composer_form(tpl: Template, message_values: dict[str, Any] | None = None, *
     """A form class for ``tpl``'s slots, instantiated (prefilled from stored values if given)."""
     fields: dict[str, Any] = {}
     data: dict[str, Any] = {}
+    shown = slot_names(tpl)
     for slot, kind in tpl.slots.items():
         render_kw = {"type": INPUT_TYPES[kind]}
         if kind == "number":
             render_kw["step"] = "any"
-        fields[slot] = StringField(f"{{{slot}}} · {TYPE_LABELS[kind]}", render_kw=render_kw,
+        fields[slot] = StringField(f"［{shown[slot]}］ · {TYPE_LABELS[kind]}", render_kw=render_kw,
                                    validators=[Length(max=500)])
         stored = (message_values or {}).get(slot)
         if kind == "place":
             names = stored if isinstance(stored, dict) else {"ja": stored}
             data[slot] = names.get("ja")
             for code in NAME_LANGUAGES:
-                fields[name_field(slot, code)] = StringField(LANGUAGES[code].native,
+                fields[name_field(slot, code)] = StringField(language_name(code),
                                                              validators=[Length(max=500)])
                 data[name_field(slot, code)] = names.get(code)
         else:

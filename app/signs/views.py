@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from flask import abort, render_template, request
-from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 from wtforms import SelectField, SelectMultipleField
 
 from app.auth import requires
 from app.db import get_db
-from app.forms import (AtLeastOne, MultiCheckboxField, chosen_shelter, default_languages, language_choices,
+from app.forms import (Form, AtLeastOne, MultiCheckboxField, chosen_shelter, default_languages, language_choices,
                        shelter_choices)
 from app.i18n import lazy
 from app.printing import (ORIENTATION_CHOICES, PAPER_CHOICES, PreviewUnavailable, first_page_png, pdf_response,
@@ -23,7 +22,7 @@ from phrasebook.templates import Template, load_templates
 from printables.signs import sign_pack_pdf
 
 
-class SignForm(FlaskForm):
+class SignForm(Form):
     """What to print: sign ids, languages, paper (a GET form: nothing changes, no CSRF token)."""
 
     class Meta:

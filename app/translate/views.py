@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from flask import abort, flash, g, redirect, render_template, send_file, url_for
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from werkzeug.utils import secure_filename
 from werkzeug.wrappers import Response
 from wtforms import SelectMultipleField
 
+from app.forms import Form
 from app.auth import requires
 from app.db import get_db
 from app.i18n import _, lazy
@@ -18,11 +18,11 @@ from phrasebook.languages import LANGUAGES, SOURCE
 from phrasebook.paths import po_path
 
 
-class UploadForm(FlaskForm):
+class UploadForm(Form):
     catalog = FileField(lazy("Catalog file (.po)"), validators=[FileRequired()])
 
 
-class ReviewForm(FlaskForm):
+class ReviewForm(Form):
     ids = SelectMultipleField(choices=[], validate_choice=True)
 
 

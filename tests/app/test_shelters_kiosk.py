@@ -160,7 +160,8 @@ def test_checkout_history_headcount_and_csv(real_app):
     staff.post("/shelters/1/registrations/1/presence", data={"csrf_token": token, "present": "0",
                                                              "destination": "親戚の家"})
     detail = staff.get("/shelters/1/registrations/1").get_data(as_text=True)
-    assert "check_out" in detail and "check_in" in detail
+    assert "入所" in detail and "（行き先: 親戚の家）" in detail  # history in words, with the destination
+    assert "check_out" not in detail and "check_in" not in detail
     assert "0 / 50" in staff.get("/shelters/1/").get_data(as_text=True)
     data = staff.get("/shelters/1/registrations.csv").data
     assert data.startswith(b"\xef\xbb\xbf")

@@ -1,0 +1,111 @@
+"""A staff member who reads only Japanese meets no English and no raw ids: every staff page, on a
+lived-in instance (shelters, registrations, a published message), and the forms' error messages."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from tests.app.conftest import csrf_token
+from tests.app.test_shelters_kiosk import kiosk_client, real_app, register, staff_client  # noqa: F401
+
+# Latin words a Japanese office reads as Japanese: file formats, the product name, units.
+ALLOWED = {"csv", "pdf", "qr", "excel", "bosai", "kit", "po", "url", "id", "cap", "xml", "zip",
+           "a4", "a3", "mm", "ok", "english",
+           # proper nouns inside the Japanese source texts: NHK WORLD-JAPAN, the Safety tips app, Wi-Fi, SNS, AED, web171
+           "nhk", "world", "japan", "safety", "tips", "wi", "fi", "sns", "aed", "web"}
+# Text in the page that is not the interface's: user data, and content in other languages
+# (elements with a lang other than ja), code samples and template ids.
+SKIPPED_TAGS = {"code", "script", "style", "kbd", "samp"}
+USER_DATA = {"Nguyen", "Aung", "Example", "aiko", "staff", "admin", "translator", "other", "test"}
+# The translation dashboard shows slot names and review states to translators, who edit .po files.
+NOT_STAFF_PAGES = {"translate"}
+
+
+class VisibleText(HTMLParser):
+    """Text a reader sees in Japanese, leaving out other-language passages and code."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[bool] = []  # True where the element is skipped
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"br", "img", "input", "meta", "link", "hr", "wbr", "source"}:
+            return
+        lang = dict(attrs).get("lang")
+        skip = tag in SKIPPED_TAGS or (lang is not None and not lang.startswith("ja"))
+        self.stack.append(skip or (bool(self.stack) and self.stack[-1]))
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.stack and tag not in {"br", "img", "input", "meta", "link", "hr", "wbr", "source"}:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not (self.stack and self.stack[-1]):
+            self.parts.append(data)
+
+
+def english_in(html: str) -> list[str]:
+    parser = VisibleText()
+    parser.feed(html)
+    text = " ".join(parser.parts)
+    for value in USER_DATA:
+        text = text.replace(value, " ")
+    words = re.findall(r"[A-Za-z][A-Za-z_]+", text)
+    return [word for word in words if word.lower() not in ALLOWED]
+
+
+def staff_get_routes(app) -> list[str]:
+    """Every staff GET route without parameters, plus the parameterised ones on shelter 1,
+    registration 1 and the first message."""
+    urls = []
+    for rule in app.url_map.iter_rules():
+        if "GET" not in rule.methods or rule.endpoint.split(".")[0] in {"static", "public", "kiosk", "errors",
+                                                                         *NOT_STAFF_PAGES}:
+            continue
+        urls.append(rule)
+    return urls
+
+
+@pytest.fixture
+def lived_in(real_app):
+    register(kiosk_client(real_app, 1), lang="my", name="Aung", household_count="2", allergy=["egg"],
+             interpreter="yes")
+    admin = staff_client(real_app, "admin")
+    token = csrf_token(admin, "/shelters/1/registrations/1")
+    admin.post("/shelters/1/registrations/1/presence", data={"csrf_token": token, "present": "0",
+                                                             "destination": "親戚の家"})
+    return real_app, admin
+
+
+def test_every_staff_page_is_japanese(lived_in):
+    app, admin = lived_in
+    checked = 0
+    problems = {}
+    for rule in staff_get_routes(app):
+        values = {"shelter_id": 1, "reg_id": 1, "code": "my", "lang": "my", "template_id": "shelter.opened"}
+        if set(rule.arguments) - set(values):
+            continue
+        with app.test_request_context():
+            from flask import url_for
+            url = url_for(rule.endpoint, **{name: values[name] for name in rule.arguments})
+        response = admin.get(url, headers={"Accept-Language": "ja"})
+        if response.status_code != 200 or not response.mimetype == "text/html":
+            continue
+        found = english_in(response.get_data(as_text=True))
+        problems[url] = sorted(set(found))
+        checked += 1
+    assert {url: words for url, words in problems.items() if words} == {}
+    assert checked >= 8
+
+
+def test_form_errors_are_japanese(lived_in):
+    app, admin = lived_in
+    token = csrf_token(admin, "/shelters/new")
+    html = admin.post("/shelters/new", data={"csrf_token": token, "name": "", "capacity": "200000"},
+                      headers={"Accept-Language": "ja"}).get_data(as_text=True)
+    assert "入力してください。" in html and "0から100000までの数を入力してください。" in html
+    assert english_in(html) == []
