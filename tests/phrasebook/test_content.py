@@ -12,7 +12,7 @@ from phrasebook.catalog import read_all
 from phrasebook.languages import LANGUAGES
 from phrasebook.templates import load_templates
 
-MINIMUM = {"message": 287, "sign": 135, "board": 118, "food": 16, "card": 60}
+MINIMUM = {"message": 289, "sign": 135, "board": 118, "food": 16, "card": 60}
 ALLERGENS = ["food.egg", "food.milk", "food.wheat", "food.buckwheat", "food.peanut", "food.shrimp",
              "food.crab", "food.walnut"]
 
@@ -95,9 +95,10 @@ TOPICS = {
     "nuclear emergency": (["nuclear.shelter_indoors", "nuclear.close_windows", "nuclear.after_outside"], "屋内退避"),
     "iodine on official instruction": (["nuclear.iodine"], "ヨウ素"),
     "tornadoes and gusts": (["tornado.advisory", "tornado.signs", "tornado.indoors"], "竜巻"),
-    "lightning": (["lightning.take_cover"], "雷"),
+    "lightning": (["lightning.take_cover", "lightning.open_ground"], "雷"),
     "food poisoning and expiry": (["food.eat_soon", "food.expiry", "food.poisoning"], "食中毒"),
-    "named infections and isolation": (["infection.named", "infection.isolation", "infection.norovirus_soap"], "ノロウイルス"),
+    "named infections and isolation": (
+        ["infection.named", "infection.isolation", "infection.shared_spaces", "infection.norovirus_soap"], "ノロウイルス"),
     "oral care": (["health.oral_care", "health.dentures", "board.need.toothbrush"], "歯"),
     "clean-up safety": (["cleanup.protect", "cleanup.dust", "cleanup.tetanus"], "片付け"),
     "support after the disaster": (
