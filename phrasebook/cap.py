@@ -20,7 +20,8 @@ HEADLINE_MAX = 160  # CAP 1.2 §3.2.2: headline SHOULD be under 160 characters
 _CATEGORY = {
     "earthquake": "Geo", "tsunami": "Geo", "volcano": "Geo", "landslide": "Geo",
     "typhoon": "Met", "heavy_rain": "Met", "flood": "Met", "snow": "Met", "heat": "Met",
-    "missile": "Security", "fire": "Fire", "infection": "Health",
+    "missile": "Security", "fire": "Fire", "infection": "Health", "tornado": "Met", "lightning": "Met",
+    "nuclear": "CBRNE",
 }
 # phase -> (urgency, severity, certainty)
 _ASSESSMENT = {

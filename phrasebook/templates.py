@@ -20,7 +20,7 @@ KINDS = ("message", "sign", "card", "board", "food")
 SLOT_TYPES = ("text", "place", "date", "time", "datetime", "number", "phone", "url")
 HAZARDS = (
     "earthquake", "tsunami", "typhoon", "heavy_rain", "flood", "landslide", "snow", "heat",
-    "volcano", "missile", "fire", "infection",
+    "volcano", "missile", "fire", "infection", "tornado", "lightning", "nuclear",
 )
 PHASES = ("before", "onset", "evacuation", "shelter", "lifeline", "recovery")
 _CORE_KEYS = {"id", "ja", "category", "hazards", "phases", "pictogram", "slots", "note"}
