@@ -18,6 +18,7 @@ HAZARDS = {
     "heavy_rain": lazy("Heavy rain"), "flood": lazy("Flood"), "landslide": lazy("Landslide"),
     "snow": lazy("Heavy snow"), "heat": lazy("Heat"), "volcano": lazy("Volcanic eruption"),
     "missile": lazy("Missile"), "fire": lazy("Fire"), "infection": lazy("Infectious disease"),
+    "tornado": lazy("Tornado and gusts"), "lightning": lazy("Lightning"), "nuclear": lazy("Nuclear emergency"),
 }
 PHASES = {
     "before": lazy("Before the disaster"), "onset": lazy("When it strikes"), "evacuation": lazy("Evacuation"),
@@ -38,7 +39,7 @@ CATEGORIES = {
     "registration": lazy("Registration"), "roads": lazy("Roads"), "rules": lazy("Shelter rules"),
     "safety": lazy("Safety"), "safety_confirmation": lazy("Checking on people's safety"),
     "shelter": lazy("Shelters"), "shelter_life": lazy("Life in the shelter"), "supplies": lazy("Supplies"),
-    "transport": lazy("Transport"), "volunteer": lazy("Volunteers"), "water": lazy("Water"),
+    "tourists": lazy("Tourists"), "transport": lazy("Transport"), "volunteer": lazy("Volunteers"), "water": lazy("Water"),
     "women_children": lazy("Women and children"),
     # signs (safety-sign colour groups)
     "caution": lazy("Caution (yellow)"), "fire_equipment": lazy("Fire equipment (red)"),

@@ -14,8 +14,8 @@ from tests.app.test_shelters_kiosk import kiosk_client, real_app, register, staf
 # Latin words a Japanese office reads as Japanese: file formats, the product name, units.
 ALLOWED = {"csv", "pdf", "qr", "excel", "bosai", "kit", "po", "url", "id", "cap", "xml", "zip",
            "a4", "a3", "mm", "ok", "english",
-           # proper nouns inside the Japanese source texts: NHK WORLD-JAPAN, the Safety tips app, Wi-Fi, SNS, AED, web171
-           "nhk", "world", "japan", "safety", "tips", "wi", "fi", "sns", "aed", "web"}
+           # proper nouns inside the Japanese source texts: NHK WORLD-JAPAN, the Safety tips app, Wi-Fi, SNS, AED, web171, Japan Visitor Hotline
+           "nhk", "world", "japan", "safety", "tips", "wi", "fi", "sns", "aed", "web", "visitor", "hotline"}
 # Text in the page that is not the interface's: user data, and content in other languages
 # (elements with a lang other than ja), code samples and template ids.
 SKIPPED_TAGS = {"code", "script", "style", "kbd", "samp"}
@@ -109,3 +109,13 @@ def test_form_errors_are_japanese(lived_in):
                       headers={"Accept-Language": "ja"}).get_data(as_text=True)
     assert "入力してください。" in html and "0から100000までの数を入力してください。" in html
     assert english_in(html) == []
+
+
+def test_every_id_staff_can_meet_has_words():
+    from app.labels import CATEGORIES, HAZARDS, PHASES
+    from phrasebook import templates
+
+    used = {tpl.category for tpl in templates.load_templates().values() if tpl.kind in ("message", "sign")}
+    assert set(templates.HAZARDS) - set(HAZARDS) == set()
+    assert set(templates.PHASES) - set(PHASES) == set()
+    assert used - set(CATEGORIES) == set()
