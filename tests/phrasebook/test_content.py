@@ -151,3 +151,12 @@ def test_nothing_pretends_to_be_reviewed(catalogs):
     """No native speaker has reviewed the drafted content yet: every entry says unreviewed."""
     reviewed = {code: sum(e.state == "reviewed" for e in po.entries.values()) for code, po in catalogs.items()}
     assert set(reviewed.values()) == {0}
+
+
+@pytest.mark.parametrize("tid", ["rain.walking_water", "landslide.vertical", "evac.level5_vertical"])
+def test_upstairs_is_not_a_floor_number(catalogs, tid):
+    """「2階以上」 counts the ground floor as the first; where floors are counted from above the
+    ground floor, "2nd floor" is one floor too high: every language says "upstairs"."""
+    numbered = [code for code in TRANSLATED if code != "ja@easy"
+                if any(d in catalogs[code].entries[tid].text for d in ("2", "၂", "२", "दोस्रो"))]
+    assert numbered == []
