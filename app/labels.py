@@ -54,7 +54,7 @@ SOURCES = {"kiosk": lazy("Kiosk"), "staff": lazy("Staff (paper card)")}
 SLOT_TYPES = {
     "text": lazy("words"), "place": lazy("place"), "date": lazy("date"), "time": lazy("time"),
     "datetime": lazy("date and time"), "number": lazy("number"), "phone": lazy("phone number"),
-    "url": lazy("web address"),
+    "url": lazy("web address"), "choice": lazy("choice"),
 }
 TABLES: dict[str, dict[str, LazyProxy]] = {
     "hazard": HAZARDS, "phase": PHASES, "category": CATEGORIES, "event": EVENTS, "source": SOURCES,

@@ -150,6 +150,8 @@ def _comments(tpl: Template) -> list[str]:
         lines.append("slots: " + ", ".join(f"{{{n}}} = {t}" for n, t in tpl.slots.items()))
     if budget := tpl.meta.get("budget"):
         lines.append(f"at most {budget} characters (sign)")
+    for name, values in tpl.choices.items():
+        lines.append(f"{{{name}}} choices (each language's glossary term): {', '.join(values)}")
     if tpl.note:
         lines.append(tpl.note)
     return lines

@@ -6,15 +6,15 @@ Errors make ``bosai phrases check`` fail; warnings are reported for a translator
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from phrasebook.catalog import Entry, PoFile, read_po
 from phrasebook.errors import CatalogError
 from phrasebook.furigana import parse, plain
+from phrasebook.glossary import SPACED_SCRIPTS, load_glossary, misses
 from phrasebook.languages import LANGUAGES, SOURCE, Language
-from phrasebook.paths import glossary_path, po_path, templates_dir
+from phrasebook.paths import po_path, templates_dir
 from phrasebook.scripts import EXPECTED, SIMPLIFIED_ONLY, TRADITIONAL_ONLY, script_of
 from phrasebook.templates import Template, load_templates, placeholder_problem
 
@@ -27,6 +27,9 @@ _SENTENCE_END = tuple("。．.？?！!।॥၊။")
 # Sign length budgets are counted for Japanese; other scripts take more characters.
 _BUDGET_FACTOR = {"Jpan": 1.0, "Hans": 1.2, "Hant": 1.2, "Kore": 2.0}
 _OTHER_BUDGET_FACTOR = 4.0
+# Easy Japanese: one sentence at most this many characters, spaces and readings left out.
+EASY_SENTENCE_MAX = 75
+_EASY_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,11 @@ class Issue:
 
 def _letters(text: str) -> list[str]:
     return [c for c in text if c.isalpha()]
+
+
+def easy_length(sentence: str) -> int:
+    """Characters of an Easy Japanese sentence as read, without the spaces between words."""
+    return len(re.sub(r"\s", "", plain(sentence)))
 
 
 def check_script(lang: Language, text: str) -> str | None:
@@ -114,22 +122,14 @@ def _check_entry(lang: Language, tpl: Template, entry: Entry, path: str,
     src_end = tpl.ja.rstrip().endswith(_SENTENCE_END)
     if lang.script != "Thai" and src_end != text.rstrip().endswith(_SENTENCE_END):
         add("end-punctuation", f"{tpl.id}: sentence-end punctuation differs from the source", "warning")
-    for term, want in glossary.items():
-        if term in tpl.ja and want.casefold() not in plain(text).casefold():
-            add("glossary", f"{tpl.id}: {term} should be translated as {want!r}", "warning")
+    if lang.code == "ja@easy":
+        for sentence in _EASY_SENTENCE.findall(plain(text)):
+            if (size := easy_length(sentence)) > EASY_SENTENCE_MAX:
+                add("easy-length", f"{tpl.id}: a sentence of {size} characters "
+                    f"(at most {EASY_SENTENCE_MAX} in Easy Japanese): {sentence.strip()[:20]}…")
+    for term in misses(tpl.ja, text, glossary, lang.script in SPACED_SCRIPTS):
+        add("glossary", f"{tpl.id}: {term} should be translated as {glossary[term]!r}", "warning")
     return issues
-
-
-def load_glossary(code: str, root: Path | None = None) -> dict[str, str]:
-    """A language's agreed translations of key terms: ``locales/<code>/glossary.toml``,
-    a ``[terms]`` table mapping the Japanese term to its translation."""
-    path = glossary_path(code, root)
-    if not path.exists():
-        return {}
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8")).get("terms", {})
-    except tomllib.TOMLDecodeError as exc:
-        raise CatalogError(str(path), None, f"TOML syntax error: {exc}") from None
 
 
 def check_catalog(po: PoFile, templates: dict[str, Template],

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import string
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
 from phrasebook.catalog import PoFile, read_po
 from phrasebook.errors import PhrasebookError, SlotError, SlotValueError
+from phrasebook.glossary import choice_terms
 from phrasebook.languages import SOURCE, get_language
 from phrasebook.paths import po_path, templates_dir
 from phrasebook.slots import format_value, parse_value
 from phrasebook.templates import Template, get_template, placeholder_problem
+
+
+_SENTENCE_END = tuple(".!?。！？।॥။")
 
 
 class MissingTranslation(PhrasebookError, LookupError):
@@ -63,7 +68,7 @@ def check_values(tpl: Template, values: Mapping[str, Any]) -> dict[str, Any]:
             problems[name], codes[name] = f"missing ({kind})", "missing"
             continue
         try:
-            parsed[name] = parse_value(kind, values[name])
+            parsed[name] = parse_value(kind, values[name], tpl.choices.get(name, ()))
         except SlotValueError as exc:
             problems[name], codes[name] = f"{exc} ({kind})", exc.code
     if problems:
@@ -81,5 +86,22 @@ def render(template_id: str, lang: str, values: Mapping[str, Any] | None = None,
     tpl = get_template(template_id, templates_dir(root))
     parsed = check_values(tpl, values or {})
     text = tpl.ja if language.code == SOURCE else text_of(tpl, language.code, root)
-    formatted = {name: format_value(tpl.slots[name], value, language) for name, value in parsed.items()}
-    return text.format_map(formatted)
+    terms = choice_terms(language.code, root) if "choice" in tpl.slots.values() else {}
+    formatted = {name: format_value(tpl.slots[name], value, language, terms) for name, value in parsed.items()}
+    return fill(text, formatted, tpl.slots)
+
+
+def fill(text: str, formatted: Mapping[str, str], kinds: Mapping[str, str]) -> str:
+    """``text`` with its placeholders filled; a date that begins a sentence begins with a capital
+    letter (CLDR writes weekdays in lower case in Russian, Spanish, French...), and so does a choice."""
+    out: list[str] = []
+    for literal, name, _spec, _conversion in string.Formatter().parse(text):
+        out.append(literal)
+        if name is None:
+            continue
+        value = formatted[name]
+        before = "".join(out).rstrip()
+        if kinds.get(name) in ("date", "datetime", "choice") and (not before or before.endswith(_SENTENCE_END)):
+            value = value[:1].upper() + value[1:]
+        out.append(value)
+    return "".join(out)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Any
+from typing import Any, Mapping
 from urllib.parse import urlsplit
 
 from babel import Locale
@@ -42,6 +43,24 @@ class Place:
         return f"{local} ({self.ja})"
 
 
+@dataclass(frozen=True)
+class Choice:
+    """A choice slot's value: a Japanese term, ``listed`` when it is one of the template's
+    choices (then each language's glossary translates it) or free text ("other")."""
+
+    ja: str
+    listed: bool
+
+    def text_in(self, lang: Language, terms: Mapping[str, str]) -> str:
+        """The term in ``lang`` from its glossary; other text, or a term the glossary lacks,
+        stays in Japanese between 「」, the mark of a term left untranslated."""
+        if lang.code.startswith("ja"):
+            return terms.get(self.ja, self.ja) if self.listed else self.ja
+        if self.listed and self.ja in terms:
+            return terms[self.ja]
+        return f"「{self.ja}」"
+
+
 def _clean_text(value: Any) -> str:
     if not isinstance(value, str):
         raise SlotValueError("text", "expected text")
@@ -55,14 +74,20 @@ def _clean_text(value: Any) -> str:
     return value
 
 
-def parse_value(kind: str, value: Any) -> Any:
-    """Turn user input (strings from a form or the command line) into a typed value.
+def parse_value(kind: str, value: Any, choices: tuple[str, ...] = ()) -> Any:
+    """Turn user input (strings from a form or the command line) into a typed value;
+    ``choices`` are a choice slot's listed terms.
 
     Raises ``SlotValueError`` (a ``ValueError``) with a short reason and its code when the value
     does not fit the type.
     """
     if kind == "text":
         return _clean_text(value)
+    if kind == "choice":
+        text = _clean_text(value.ja if isinstance(value, Choice) else value)
+        listed = {unicodedata.normalize("NFKC", c): c for c in choices}  # レベル４ is レベル4
+        term = listed.get(unicodedata.normalize("NFKC", text))
+        return Choice(term, True) if term else Choice(text, False)
     if kind == "place":
         if isinstance(value, Place):
             return Place(_clean_text(value.ja), {k: _clean_text(v) for k, v in value.names.items() if v})
@@ -131,12 +156,17 @@ def _skeleton(identifier: str, skeleton: str) -> str:
     return skeletons[skeleton if skeleton in skeletons else match_skeleton(skeleton, skeletons)]
 
 
+# Where the locale's short weekday misleads: Tagalog "Mar" (Martes) reads like Marso (March).
+_DATE_PATTERNS = {"tl": "EEEE, MMMM d"}
+
+
 def _format(value: Any, skeleton: str, lang: Language) -> str:
-    return format_datetime(value, _skeleton(lang.babel, skeleton), locale=_locale(lang.babel))
+    pattern = _DATE_PATTERNS.get(lang.code) if skeleton == "MMMMEd" else None
+    return format_datetime(value, pattern or _skeleton(lang.babel, skeleton), locale=_locale(lang.babel))
 
 
-def format_value(kind: str, value: Any, lang: Language) -> str:
-    """Format a parsed value for a reader of ``lang``.
+def format_value(kind: str, value: Any, lang: Language, terms: Mapping[str, str] | None = None) -> str:
+    """Format a parsed value for a reader of ``lang``; ``terms`` is its glossary (for choices).
 
     Dates and numbers follow the locale's CLDR patterns; times are 24-hour everywhere, as on
     Japanese notices and clocks; Myanmar and Nepali get their own digits there, as in their
@@ -148,6 +178,8 @@ def format_value(kind: str, value: Any, lang: Language) -> str:
         return value
     if kind == "place":
         return value.name_in(lang)
+    if kind == "choice":
+        return value.text_in(lang, terms or {})
     if kind == "date":
         out = _format(value, "MMMMEd", lang)
     elif kind == "time":

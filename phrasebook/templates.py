@@ -17,13 +17,13 @@ from phrasebook.errors import CatalogError, UnknownTemplate
 from phrasebook.paths import templates_dir
 
 KINDS = ("message", "sign", "card", "board", "food")
-SLOT_TYPES = ("text", "place", "date", "time", "datetime", "number", "phone", "url")
+SLOT_TYPES = ("text", "place", "date", "time", "datetime", "number", "phone", "url", "choice")
 HAZARDS = (
     "earthquake", "tsunami", "typhoon", "heavy_rain", "flood", "landslide", "snow", "heat",
     "volcano", "missile", "fire", "infection", "tornado", "lightning", "nuclear",
 )
 PHASES = ("before", "onset", "evacuation", "shelter", "lifeline", "recovery")
-_CORE_KEYS = {"id", "ja", "category", "hazards", "phases", "pictogram", "slots", "note"}
+_CORE_KEYS = {"id", "ja", "category", "hazards", "phases", "pictogram", "slots", "choices", "note"}
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,8 @@ class Template:
     phases: tuple[str, ...] = ()
     pictogram: str | None = None
     slots: dict[str, str] = field(default_factory=dict)
+    # per ``choice`` slot, its listed values: Japanese terms that each glossary translates
+    choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
     note: str = ""
     meta: dict[str, Any] = field(default_factory=dict)
     source: str = ""  # file the definition came from
@@ -83,6 +85,16 @@ def _template(raw: dict[str, Any], kind: str, path: Path, index: int) -> Templat
     for name, kind_ in slots.items():
         if kind_ not in SLOT_TYPES:
             raise CatalogError(str(path), None, f"{tid}: slot {name!r} has unknown type {kind_!r}")
+    choices = raw.get("choices", {})
+    if not isinstance(choices, dict):
+        raise CatalogError(str(path), None, f"{tid}: 'choices' must be a table of lists")
+    for name, kind_ in slots.items():
+        listed = choices.get(name)
+        if kind_ == "choice" and (not isinstance(listed, list) or not listed
+                                  or not all(isinstance(v, str) and v for v in listed)):
+            raise CatalogError(str(path), None, f"{tid}: choice slot {name!r} needs a list of choices")
+    if extra := sorted(set(choices) - {n for n, k in slots.items() if k == "choice"}):
+        raise CatalogError(str(path), None, f"{tid}: choices for slots that are not choice slots: {extra}")
     if problem := placeholder_problem(raw["ja"], slots):
         raise CatalogError(str(path), None, f"{tid}: placeholders do not match slots: {problem}")
     for key, vocab in (("hazards", HAZARDS), ("phases", PHASES)):
@@ -92,7 +104,8 @@ def _template(raw: dict[str, Any], kind: str, path: Path, index: int) -> Templat
     return Template(
         id=tid, kind=kind, ja=raw["ja"], category=str(raw.get("category", "")),
         hazards=tuple(raw.get("hazards", ())), phases=tuple(raw.get("phases", ())),
-        pictogram=raw.get("pictogram"), slots=slots, note=str(raw.get("note", "")),
+        pictogram=raw.get("pictogram"), slots=slots,
+        choices={name: tuple(values) for name, values in choices.items()}, note=str(raw.get("note", "")),
         meta={k: v for k, v in raw.items() if k not in _CORE_KEYS}, source=str(path),
     )
 

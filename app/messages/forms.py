@@ -16,11 +16,13 @@ from phrasebook.slots import MAX_TEXT
 from phrasebook.templates import Template
 
 INPUT_TYPES = {"text": "text", "place": "text", "date": "date", "time": "time",
-               "datetime": "datetime-local", "number": "number", "phone": "tel", "url": "url"}
+               "datetime": "datetime-local", "number": "number", "phone": "tel", "url": "url",
+               "choice": "text"}
 TYPE_LABELS = {
     "text": lazy("text"), "place": lazy("place (Japanese name)"), "date": lazy("date"),
     "time": lazy("time"), "datetime": lazy("date and time"), "number": lazy("number"),
     "phone": lazy("phone number"), "url": lazy("web address"),
+    "choice": lazy("a listed term (translated) or other text (shown in Japanese)"),
 }
 # ``SlotError.codes`` as UI strings (``%(max)s``: the longest text a slot takes).
 SLOT_PROBLEMS = {
@@ -52,6 +54,11 @@ class ComposerBase(Form):
     publish = SubmitField(lazy("Publish"))
 
 
+def choices_id(slot: str) -> str:
+    """The id of the ``<datalist>`` offering a choice slot's listed terms."""
+    return f"{slot}-choices"
+
+
 def name_field(slot: str, code: str) -> str:
     return f"{slot}__{code}"
 
@@ -65,6 +72,8 @@ def composer_form(tpl: Template, message_values: dict[str, Any] | None = None, *
         render_kw = {"type": INPUT_TYPES[kind]}
         if kind == "number":
             render_kw["step"] = "any"
+        if kind == "choice":
+            render_kw["list"] = choices_id(slot)
         fields[slot] = StringField(f"［{shown[slot]}］ · {TYPE_LABELS[kind]}", render_kw=render_kw,
                                    validators=[Length(max=500)])
         stored = (message_values or {}).get(slot)

@@ -9,7 +9,8 @@ from app.auth import requires
 from app.db import get_db
 from app.i18n import _
 from app.messages import bp, model
-from app.messages.forms import ComposerBase, attach_slot_errors, composer_form, place_fields, slot_values
+from app.messages.forms import (ComposerBase, attach_slot_errors, choices_id, composer_form, place_fields,
+                                slot_values)
 from app.printing import pdf_response
 from phrasebook.errors import PhrasebookError, SlotError, UnknownTemplate
 from phrasebook.render import check_values
@@ -57,7 +58,7 @@ def _submitted(form: ComposerBase, tpl: Template) -> tuple[dict | None, list[mod
 def _compose_page(form: ComposerBase, tpl: Template, shown: list[model.Rendition] | None,
                   message: model.Message | None = None) -> str:
     return render_template("messages/compose.html", form=form, tpl=tpl, shown=shown, message=message,
-                           place_fields=place_fields)
+                           place_fields=place_fields, choices_id=choices_id)
 
 
 @bp.get("/")

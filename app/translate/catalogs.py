@@ -10,8 +10,9 @@ from pathlib import Path
 import sqlite_utils
 
 from phrasebook.catalog import STATES, PoFile, mark_reviewed, parse_po, read_po, write_atomic
-from phrasebook.checks import Issue, check_catalog, load_glossary
+from phrasebook.checks import Issue, check_catalog
 from phrasebook.errors import CatalogError
+from phrasebook.glossary import load_glossary
 from phrasebook.languages import LANGUAGES, Language
 from phrasebook.paths import glossary_path, po_path, templates_dir
 from phrasebook.store import import_phrases

@@ -165,3 +165,38 @@ def test_language_checkboxes_are_not_each_required(staff):
     html = staff.get(COMPOSE).get_data(as_text=True)
     boxes = re.findall(r'<input[^>]*name="languages"[^>]*>', html)
     assert len(boxes) == 16 and not any("required" in box for box in boxes)
+
+
+@pytest.fixture
+def choice_template(app_locales):
+    """A message with a choice slot, translated into English, with the English glossary's term."""
+    from phrasebook.catalog import update_catalogs
+    from phrasebook.paths import glossary_path
+
+    (app_locales / "templates" / "handout.toml").write_text(
+        'kind = "message"\n[[template]]\nid = "supplies.handout"\ncategory = "supplies"\n'
+        'slots = { item = "choice" }\nchoices = { item = ["毛布", "おむつ"] }\nja = "{item}を配ります。"\n',
+        encoding="utf-8")
+    update_catalogs(app_locales)
+    set_translation("en", "supplies.handout", "We hand out: {item}.")
+    glossary = glossary_path("en", app_locales)
+    glossary.write_text(glossary.read_text(encoding="utf-8") + '\n[choices]\n"毛布" = "blankets"\n', encoding="utf-8")
+    return "/messages/new/supplies.handout"
+
+
+def test_choice_slot_offers_its_terms_and_translates_them(staff, choice_template):
+    html = staff.get(choice_template).get_data(as_text=True)
+    assert re.search(r'list="item-choices"', html)
+    assert '<datalist id="item-choices"><option value="毛布"><option value="おむつ"></datalist>' in html
+    data = {"item": "毛布", "languages": ["ja", "en"], "preview": "1", "csrf_token": csrf_token(staff, choice_template)}
+    html = staff.post(choice_template, data=data).get_data(as_text=True)
+    assert "毛布を配ります。" in html and "We hand out: blankets." in html
+
+
+def test_other_choice_is_published_in_japanese_and_marked(staff, client, choice_template):
+    data = {"item": "<b>カイロ</b>", "languages": ["ja", "en"], "publish": "1",
+            "csrf_token": csrf_token(staff, choice_template)}
+    response = staff.post(choice_template, data=data)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    page = client.get(response.headers["Location"].replace("/messages/", "/m/") + "/en").get_data(as_text=True)
+    assert "We hand out: 「&lt;b&gt;カイロ&lt;/b&gt;」." in page

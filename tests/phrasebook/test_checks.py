@@ -101,3 +101,16 @@ def test_unparseable_catalog_is_reported_not_raised(locales):
     path.write_text(path.read_text(encoding="utf-8") + "\nnonsense\n", encoding="utf-8")
     [issue] = checks.run(codes=["id"])
     assert issue.check == "syntax" and issue.line == len(path.read_text(encoding="utf-8").splitlines())
+
+
+@pytest.mark.parametrize("sentence, over", [
+    ("あ" * 74 + "。", False),                    # 75 with the full stop
+    ("あ　" * 74 + "。", False),                  # the spaces between words do not count
+    ("｜避難所《ひなんじょ》" + "あ" * 71 + "。", False),  # nor the readings
+    ("あ" * 75 + "。", True),
+    ("あ" * 40 + "。" + "い" * 40 + "。", False),   # two sentences
+])
+def test_easy_japanese_sentence_length(locales, sentence, over):
+    _set(locales, "ja@easy", "{time}に　{place}を　｜避難所《ひなんじょ》に　しました。", "{time}{place}。" + sentence)
+    found = [i for i in checks.run(codes=["ja@easy"]) if i.check == "easy-length"]
+    assert [(i.severity, "at most 75" in i.message) for i in found] == ([("error", True)] if over else [])

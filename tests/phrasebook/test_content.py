@@ -9,6 +9,8 @@ import pytest
 from phrasebook import checks
 from phrasebook.cap import NS, Alert, cap_xml
 from phrasebook.catalog import read_all
+from phrasebook.furigana import plain
+from phrasebook.glossary import choice_terms, load_glossary
 from phrasebook.languages import LANGUAGES
 from phrasebook.templates import load_templates
 
@@ -72,7 +74,80 @@ def test_checks_clean(issues, code):
 
 @pytest.mark.parametrize("code", [c for c in LANGUAGES if c != "ja"])
 def test_glossary_kept(code):
-    assert len(checks.load_glossary(code)) >= 15
+    assert len(load_glossary(code)) >= 15
+
+
+TRANSLATED = [c for c in LANGUAGES if c != "ja"]
+WARNING_NAMES = [f"レベル{n}{hazard}{kind}" for n, kind in ((2, "注意報"), (3, "警報"), (4, "危険警報"), (5, "特別警報"))
+                 for hazard in ("大雨", "土砂災害", "氾濫", "高潮")]
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_glossary_has_the_key_terms_and_every_warning_name(code):
+    terms = load_glossary(code)
+    assert [t for t in ("避難所", "避難場所", "救護所", "通訳", "熱中症", *WARNING_NAMES) if t not in terms] == []
+    assert len({terms[name] for name in WARNING_NAMES}) == len(WARNING_NAMES)  # no two names alike
+
+
+def test_english_warning_names_follow_jma():
+    terms = load_glossary("en")
+    assert terms["レベル2大雨注意報"] == "Level 2 Heavy Rain Advisory"
+    assert terms["レベル3大雨警報"] == "Level 3 Heavy Rain Warning"
+    assert terms["レベル4大雨危険警報"] == "Level 4 Heavy Rain Danger Warning"
+    assert terms["レベル5大雨特別警報"] == "Level 5 Heavy Rain Emergency Warning"
+    assert load_glossary("tl")["レベル4土砂災害危険警報"] == terms["レベル4土砂災害危険警報"]
+
+
+def test_old_warning_names_only_for_older_material(templates):
+    old = ("土砂災害警戒情報", "氾濫危険情報", "氾濫危険水位", "大雨特別警報")
+    using = sorted(t.id for t in templates.values() if any(o in t.ja.replace("レベル5大雨特別警報", "") for o in old))
+    assert using == ["alert.old_names"]
+    said = "".join(t.ja + "".join(c for cs in t.choices.values() for c in cs) for t in templates.values())
+    assert [name for name in WARNING_NAMES if name in said] == [
+        "レベル2大雨注意報", "レベル3大雨警報", "レベル3高潮警報", *WARNING_NAMES[8:]]
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_every_listed_choice_has_a_term(templates, code):
+    terms = choice_terms(code)
+    missing = [(t.id, c) for t in templates.values() for cs in t.choices.values() for c in cs if c not in terms]
+    assert missing == []
+
+
+def test_easy_japanese_does_not_hedge_forecasts(catalogs):
+    hedged = [tid for tid, e in catalogs["ja@easy"].entries.items() if "そうです" in plain(e.text)]
+    assert hedged == []
+
+
+@pytest.mark.parametrize("code, words", [
+    ("my", ["မှတ်ပုံတင်", "ရွှေ့ပြောင်းသူ", "၂ ထပ်"]),   # registration as for migrants; ground-floor counting
+    ("ne", ["दोस्रो तला"]),
+    ("en", ["2nd floor"]),
+    ("tl", ["Tumakas", "tatakas"]),
+    ("vi", ["Hãy chạy ngay", "say nắng", "cứu hộ"]),
+    ("zh_Hans", ["泥石流灾害"]),
+    ("ko", ["의 분은"]),
+    ("pt_BR", ["Tsunami Grande", "Grande Tsunami", "2F ou", "3F ou"]),
+    ("es", ["2F o más", "3F o más"]),
+])
+def test_review_findings_stay_fixed(catalogs, code, words):
+    found = [(tid, w) for tid, e in catalogs[code].entries.items() for w in words if w in e.text]
+    assert found == []
+
+
+def test_myanmar_card_and_allergens_as_reviewed(catalogs):
+    my = catalogs["my"].entries
+    assert "1990" in my["card.birth_date.help"].text          # staff read the example: ASCII digits
+    assert "ဂျုံ" in my["food.wheat"].text and "ဂျုံ" not in my["food.buckwheat"].text
+
+
+@pytest.mark.parametrize("code, marker", [("ne", "के "), ("ru", " ли ")])
+def test_yes_no_card_questions_are_questions(templates, catalogs, code, marker):
+    yes_no = [t.id for t in templates.values()
+              if t.kind == "card" and t.id.endswith(".label") and t.ja.endswith(("ますか", "ですか"))
+              and not any(w in t.ja for w in ("どのくらい", "何"))]
+    statements = [tid for tid in yes_no if marker not in f" {catalogs[code].entries[tid].text} "]
+    assert len(yes_no) >= 10 and statements == []
 
 
 def test_nothing_pretends_to_be_reviewed(catalogs):
@@ -142,3 +217,12 @@ def test_new_hazards_give_cap_categories(template_id, category):
     assert len(infos) == len(LANGUAGES)
     assert {i.findtext(f"{{{NS}}}category") for i in infos} == {category}
     assert all(i.findtext(f"{{{NS}}}description") for i in infos)
+
+
+@pytest.mark.parametrize("tid", ["rain.walking_water", "landslide.vertical", "evac.level5_vertical"])
+def test_upstairs_is_not_a_floor_number(catalogs, tid):
+    """「2階以上」 counts the ground floor as the first; where floors are counted from above the
+    ground floor, "2nd floor" is one floor too high: every language says "upstairs"."""
+    numbered = [code for code in TRANSLATED if code != "ja@easy"
+                if any(d in catalogs[code].entries[tid].text for d in ("2", "၂", "२", "दोस्रो"))]
+    assert numbered == []

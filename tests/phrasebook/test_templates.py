@@ -38,6 +38,10 @@ def _write(tmp_path: Path, body: str) -> Path:
     ('[[template]]\nid = "a"\nja = "x"\nhazards = ["meteor"]\n', "unknown hazards"),
     ('[[template]]\nid = "a"\n', "missing Japanese source"),
     ('[[template]\n', "TOML syntax error"),
+    ('[[template]]\nid = "a"\nja = "{o}"\nslots = { o = "choice" }\n', "needs a list of choices"),
+    ('[[template]]\nid = "a"\nja = "{o}"\nslots = { o = "choice" }\nchoices = { o = [] }\n', "needs a list of choices"),
+    ('[[template]]\nid = "a"\nja = "{o}"\nslots = { o = "text" }\nchoices = { o = ["毛布"] }\n',
+     "choices for slots that are not choice slots"),
 ])
 def test_bad_definitions_name_the_file(tmp_path, body, message):
     folder = _write(tmp_path, body)
@@ -49,3 +53,10 @@ def test_bad_definitions_name_the_file(tmp_path, body, message):
 def test_unknown_template():
     with pytest.raises(UnknownTemplate, match="no.such"):
         get_template("no.such")
+
+
+def test_choice_slot_keeps_its_listed_terms(tmp_path):
+    folder = _write(tmp_path, '[[template]]\nid = "a"\nja = "{o}を配ります。"\nslots = { o = "choice" }\n'
+                              'choices = { o = ["毛布", "おむつ"] }\n')
+    tpl = read_templates(folder)["a"]
+    assert tpl.slots == {"o": "choice"} and tpl.choices == {"o": ("毛布", "おむつ")} and "choices" not in tpl.meta
