@@ -1,7 +1,8 @@
-"""Public pages: the home page, and the published messages at ``/m/<id>`` (language picker),
-``/m/<id>/<lang>`` (the message in one language) and ``/m/<id>.cap.xml`` (CAP 1.2). No
-JavaScript; cacheable with ETags. In a static export (``app.public.export``) the same views
-render the pages, and ``page_url`` makes their links relative to the page's file."""
+"""Public pages: the home page, and the published messages at ``/m/`` (all of them, newest
+first), ``/m/<id>`` (language picker), ``/m/<id>/<lang>`` (the message in one language),
+``/m/<id>.cap.xml`` (CAP 1.2) and ``/alerts.atom`` (the Atom feed). No JavaScript; cacheable with
+ETags. The static mirror and export (``app.public.export``) are rendered by these same views; in
+a portable export ``page_url`` makes the links relative to the page's file."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from app.i18n import all_languages, current_language, match_tag
 from app.messages import model
 from app.messages.cap import message_cap as cap_for
 from app.messages.views import base_url
-from phrasebook.languages import LANGUAGES
+from app.public.feed import MIMETYPE, atom_feed
+from phrasebook.languages import LANGUAGES, SOURCE
 from phrasebook.render import catalog
 from phrasebook.templates import load_templates
 
@@ -59,6 +61,26 @@ def cacheable(body: str | bytes, negotiated: bool = False, mimetype: str = "text
 @all_languages
 def home() -> str:
     return render_template("public/home.html", languages=LANGUAGES.values())
+
+
+def index_page(messages: list[model.Message]) -> str:
+    """Every message with its Japanese text and links to its languages."""
+    entries = [(m, model.renditions(m.template_id, (SOURCE,), m.values)[0]) for m in messages]
+    return render_template("public/index.html", entries=entries)
+
+
+@bp.get("/m/")
+@public
+@all_languages
+def index() -> Response:
+    return cacheable(index_page(model.all_messages(get_db())), negotiated=True)
+
+
+@bp.get("/alerts.atom")
+@public
+def feed() -> Response:
+    """Every message as an Atom entry linking its pages and its CAP alert."""
+    return cacheable(atom_feed(model.all_messages(get_db()), current_app.config, base_url()), mimetype=MIMETYPE)
 
 
 @bp.get("/m/<message_id>")
