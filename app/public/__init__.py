@@ -122,11 +122,11 @@ _PAGES_MAX = 4096
 
 def _message_page(found: model.Message, code: str) -> str:
     """The page HTML, rendered once per message version and content version: it depends only
-    on the message, the templates and the two catalogs, which the cache key holds (the parsed
-    catalogs and templates are cached objects that change identity when their files change) and
-    on whether it is rendered for a static export."""
-    key = (found.id, code, found.updated_at, found.withdrawn_at, bool(request.environ.get(STATIC_EXPORT)),
-           current_app.config["TIMEZONE"])
+    on the message, the templates and the two catalogs, which the cache key holds (the whole
+    message, since two edits may fall in the same second; the parsed catalogs and templates are
+    cached objects that change identity when their files change) and on whether it is rendered
+    for a static export."""
+    key = (repr(found), code, bool(request.environ.get(STATIC_EXPORT)), current_app.config["TIMEZONE"])
     content = (load_templates(), catalog(code), catalog("ja"))
     cached = _PAGES.get(key)
     if cached is not None and all(a is b for a, b in zip(cached[0], content)):
