@@ -6,10 +6,12 @@ category is the CAP ``msgType`` ``Cancel`` and its title says 【取消】."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 from app.messages.cap import DEFAULT_AREA, cap_sender, configured_alert
@@ -21,6 +23,25 @@ MIMETYPE = "application/atom+xml"
 TITLE_MAX = 80
 EMPTY_FEED_TIME = datetime(1970, 1, 1, tzinfo=timezone.utc)  # a feed without entries is never updated
 MSG_TYPE_LABELS = {"Alert": "発表", "Update": "更新", "Cancel": "取消"}
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # outside XML 1.0
+
+
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot carry (control characters)."""
+    return _NOT_XML.sub("", text)
+
+
+class _Entry(FeedEntry):
+    """feedgen 1.0.0 writes only the ``href`` of an entry's links (python-feedgen issue #135):
+    this puts their ``rel``, ``type`` and ``hreflang`` back."""
+
+    def atom_entry(self, extensions: bool = True) -> Any:
+        entry = super().atom_entry(extensions)
+        for element, link in zip(entry.findall("link"), self.link() or []):
+            for name in ("rel", "type", "hreflang"):
+                if link.get(name):
+                    element.set(name, link[name])
+        return entry
 
 
 def _japanese(message: Message) -> str:
@@ -46,7 +67,7 @@ def atom_feed(messages: Sequence[Message], config: Mapping[str, Any], base_url: 
     """The feed of ``messages`` (given newest first) as Atom XML; every link is absolute."""
     feed = FeedGenerator()
     feed.id(f"{base_url}/alerts.atom")
-    feed.title(f"災害情報（{config.get('CAP_AREA') or DEFAULT_AREA}）")
+    feed.title(xml_text(f"災害情報（{config.get('CAP_AREA') or DEFAULT_AREA}）"))
     feed.author(name=cap_sender(base_url, str(config.get("CAP_SENDER") or "")))
     feed.link(href=f"{base_url}/alerts.atom", rel="self", type=MIMETYPE)
     feed.link(href=f"{base_url}/m/", rel="alternate", type="text/html", hreflang="ja")
@@ -56,10 +77,10 @@ def atom_feed(messages: Sequence[Message], config: Mapping[str, Any], base_url: 
     for message in messages:
         alert = configured_alert(message, config, base_url)
         text = _japanese(message)
-        entry = feed.add_entry(order="append")
+        entry = feed.add_entry(_Entry(), order="append")
         entry.id(f"{base_url}/m/{message.id}")
-        entry.title(_title(message, text))
-        entry.summary(_summary(message, text))
+        entry.title(xml_text(_title(message, text)))
+        entry.summary(xml_text(_summary(message, text)))
         entry.published(datetime.fromisoformat(message.created_at))
         entry.updated(datetime.fromisoformat(message.updated_at))
         entry.category(term=alert.msg_type, label=MSG_TYPE_LABELS[alert.msg_type])
