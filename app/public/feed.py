@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any
 
@@ -75,7 +76,8 @@ def atom_feed(messages: Sequence[Message], config: Mapping[str, Any], base_url: 
     feed.generator("bosai-kit")
     feed.updated(max((datetime.fromisoformat(m.updated_at) for m in messages), default=EMPTY_FEED_TIME))
     for message in messages:
-        alert = configured_alert(message, config, base_url)
+        # its CAP msgType; without languages, since rendering each of them is what an alert costs
+        alert = configured_alert(replace(message, languages=()), config, base_url)
         text = _japanese(message)
         entry = feed.add_entry(_Entry(), order="append")
         entry.id(f"{base_url}/m/{message.id}")
