@@ -8,6 +8,7 @@ Frozen-Flask does), in two forms:
 
 from __future__ import annotations
 
+import logging
 import os
 import posixpath
 import tempfile
@@ -25,6 +26,7 @@ from phrasebook.languages import LANGUAGES
 
 ASSETS = ("bosai.css",)  # what the public pages load from /static
 INDEX, FEED = "/m/", "/alerts.atom"  # the pages that list every message
+log = logging.getLogger(__name__)
 
 
 class ExportError(PhrasebookError):
@@ -63,9 +65,9 @@ def write_atomic(out: Path, body: bytes) -> None:
         raise
 
 
-def fetch(client: FlaskClient, path: str, base_url: str, portable: bool = False) -> bytes:
-    """The body the app answers for ``path``; anything but 200 is an ``ExportError``."""
-    response = client.get(path, base_url=base_url, environ_base={STATIC_EXPORT: True} if portable else {})
+def fetch_portable(client: FlaskClient, path: str, base_url: str) -> bytes:
+    """The page with relative links; anything but 200 is an ``ExportError``."""
+    response = client.get(path, base_url=base_url, environ_base={STATIC_EXPORT: True})
     if response.status_code != 200:
         raise ExportError(f"{path} answered {response.status}")
     return response.get_data()
@@ -77,12 +79,23 @@ def render_base(app: Flask) -> str:
 
 
 def write_paths(app: Flask, target: Path, paths: Iterable[str]) -> list[Path]:
-    """Render ``paths`` as the app serves them and write each atomically into ``target``."""
+    """Render ``paths`` as the app serves them and write each atomically into ``target``. A
+    path the app does not answer with 200 has no file (the web server then asks the app), so
+    one broken message never holds up the others."""
     client, base = app.test_client(), render_base(app)
     written = []
     for path in paths:
         out = target / file_for(path)
-        write_atomic(out, fetch(client, path, base))
+        try:
+            response = client.get(path, base_url=base)
+            status = response.status
+        except Exception as exc:  # with TESTING the app raises what it would answer with a 500
+            response, status = None, f"500 ({type(exc).__name__}: {exc})"
+        if response is None or response.status_code != 200:
+            log.warning("static mirror: %s answered %s, so it has no file", path, status)
+            out.unlink(missing_ok=True)
+            continue
+        write_atomic(out, response.get_data())
         written.append(out)
     return written
 
@@ -118,7 +131,7 @@ def export_site(app: Flask, target: Path, portable: bool = False) -> list[Path]:
     client, base, written = app.test_client(), render_base(app), []
     for path in (p for message in messages for p in message_pages(message)):
         out = target / page_file(path)
-        write_atomic(out, fetch(client, path, base, portable=True))
+        write_atomic(out, fetch_portable(client, path, base))
         written.append(out)
     with app.test_request_context("/", base_url=base, environ_base={STATIC_EXPORT: True}):
         write_atomic(target / "index.html", index_page(messages).encode("utf-8"))

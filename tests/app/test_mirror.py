@@ -14,6 +14,8 @@ from flask.testing import FlaskClient
 
 import app.public.mirror as mirror_module
 from app.cli import main
+from app.db import get_db
+from app.messages import model
 from app.public.mirror import Mirror, get_mirror
 from tests.app.conftest import csrf_token
 from tests.app.test_messages import compose, publish
@@ -233,3 +235,18 @@ def test_without_the_setting_there_is_no_mirror(make_app, staff_of, tmp_path):
     assert get_mirror(app) is None
     publish(staff_of(app))
     assert not any(tmp_path.rglob("alerts.atom"))
+
+
+def test_a_url_the_app_cannot_answer_has_no_file_and_holds_up_nothing(app, staff, client, folder, caplog):
+    """A message whose template was removed from the catalogs: its pages say so, its CAP alert
+    fails in the app (500), so the mirror has no file for it and nginx would ask the app."""
+    good = publish(staff)
+    with app.app_context():
+        broken = model.publish(get_db(), "no.longer.there", {"place": "x"}, ["ja", "en"], "staff", "", False)
+    with caplog.at_level(logging.WARNING, logger="app.public.export"):
+        mirror_of(app).message_changed(broken.id)
+        assert mirror_of(app).flush(WAIT)
+    assert not (folder / "m" / f"{broken.id}.cap.xml").exists()
+    assert any(f"/m/{broken.id}.cap.xml answered 500" in record.getMessage() for record in caplog.records)
+    assert mirrored_urls(client, folder) == SITE | message_urls(good) | message_urls(broken.id, ("ja", "en")) - {
+        f"/m/{broken.id}.cap.xml"}
