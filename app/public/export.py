@@ -100,20 +100,23 @@ def write_paths(app: Flask, target: Path, paths: Iterable[str]) -> list[Path]:
     return written
 
 
-def remove_stale_languages(target: Path, message: model.Message) -> list[Path]:
+def remove_stale_languages(target: Path, message: model.Message) -> None:
     """Delete the pages of languages an edit removed from the message (the app answers 404)."""
     keep = {LANGUAGES[code].bcp47 for code in message.languages}
-    gone = [page for page in (target / "m" / message.id).glob("*/index.html") if page.parent.name not in keep]
-    for page in gone:
-        page.unlink()
-        if not any(page.parent.iterdir()):
-            page.parent.rmdir()
-    return gone
+    for page in (target / "m" / message.id).glob("*/index.html"):
+        if page.parent.name not in keep:
+            page.unlink()
+            if not any(page.parent.iterdir()):
+                page.parent.rmdir()
 
 
-def copy_assets(app: Flask, target: Path) -> None:
+def copy_assets(app: Flask, target: Path) -> list[Path]:
+    """The files the public pages load from ``/static``."""
+    written = []
     for name in ASSETS:
-        write_atomic(target / "static" / name, (Path(app.static_folder or "") / name).read_bytes())
+        write_atomic(out := target / "static" / name, (Path(app.static_folder or "") / name).read_bytes())
+        written.append(out)
+    return written
 
 
 def export_site(app: Flask, target: Path, portable: bool = False) -> list[Path]:
@@ -121,14 +124,13 @@ def export_site(app: Flask, target: Path, portable: bool = False) -> list[Path]:
     and, in the mirror, each CAP alert and the Atom feed into ``target``. Returns the files."""
     with app.app_context():
         messages = model.all_messages(get_db())
-    copy_assets(app, target)
+    written = copy_assets(app, target)
     if not portable:
-        written = []
         for message in messages:
             written += write_paths(app, target, message_paths(message))
             remove_stale_languages(target, message)
         return written + write_paths(app, target, (INDEX, FEED))
-    client, base, written = app.test_client(), render_base(app), []
+    client, base = app.test_client(), render_base(app)
     for path in (p for message in messages for p in message_pages(message)):
         out = target / page_file(path)
         write_atomic(out, fetch_portable(client, path, base))

@@ -35,7 +35,7 @@ def site(app, tmp_path: Path) -> tuple[Path, dict[str, model.Message]]:
     result = CliRunner().invoke(main, ["export-static", str(out), "--portable", "--instance", app.instance_path],
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("wrote 11 files")
+    assert result.output.startswith("wrote 12 files")
     return out, made
 
 

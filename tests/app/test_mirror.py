@@ -87,13 +87,16 @@ def test_publishing_writes_every_file_as_the_app_serves_it(app, staff, client, f
 def test_edit_rewrites_the_pages_and_removes_dropped_languages(app, staff, client, folder):
     message_id = publish(staff)
     assert mirror_of(app).flush(WAIT)
+    english = folder / "m" / message_id / "en" / "index.html"
+    before = english.stat().st_ino
     response = compose(staff, url=f"/messages/{message_id}/edit", time="10:15", languages=["ja", "en"])
     assert response.status_code == 302
     assert mirror_of(app).flush(WAIT)
     assert mirrored_urls(client, folder) == SITE | message_urls(message_id, ("ja", "en"))
     assert not (folder / "m" / message_id / "ne").exists()
     assert client.get(f"/m/{message_id}/ne").status_code == 404
-    assert "at 10:15." in (folder / "m" / message_id / "en" / "index.html").read_text(encoding="utf-8")
+    assert "at 10:15." in english.read_text(encoding="utf-8")
+    assert english.stat().st_ino != before  # a new file renamed into place, not the old one rewritten
     assert "10:15" in (folder / "m" / f"{message_id}.cap.xml").read_text(encoding="utf-8")
 
 
@@ -206,7 +209,7 @@ def test_export_static_rebuilds_the_whole_mirror_and_runs_the_hook(app, staff, c
     monkeypatch.setenv("BOSAI_MIRROR_HOOK", hook_command(log))
     result = CliRunner().invoke(main, ["export-static", "--instance", app.instance_path], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"wrote {len(message_urls(message_id)) + 2} files to ")
+    assert result.output.startswith(f"wrote {len(message_urls(message_id)) + 3} files to ")
     assert mirrored_urls(client, folder) == SITE | message_urls(message_id)
     assert len(runs(log)) == 1
 
