@@ -26,7 +26,7 @@ from tests.app.conftest import PASSWORD
 from tests.app.live import BOSAI, free_port, start_server, stop_server
 from tests.app.nginx import NGINX, running_nginx
 
-pytestmark = [pytest.mark.server,
+pytestmark = [pytest.mark.server, pytest.mark.slow,
               pytest.mark.skipif(not NGINX.exists() and not os.environ.get("CI"),
                                  reason="Debian's nginx (/usr/sbin/nginx) is not installed")]
 
