@@ -81,6 +81,7 @@ class Settings:
 
 
 WRK_THREADS, WRK_CONNECTIONS = 2, 64
+MIRROR_SETTINGS = ("BOSAI_STATIC_MIRROR", "BOSAI_MIRROR_HOOK")
 MIRROR_BACKLOG = 20  # messages published before the timed ones (the index and feed list them all)
 
 
@@ -111,8 +112,10 @@ def progress(text: str) -> None:
 
 
 def child_env() -> dict[str, str]:
-    """The environment for child processes: they import this checkout too."""
-    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH"))))}
+    """The environment for child processes: they import this checkout too, and never write into
+    a static mirror of this machine or run its hook."""
+    env = {name: value for name, value in os.environ.items() if name not in MIRROR_SETTINGS}
+    return {**env, "PYTHONPATH": os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH"))))}
 
 
 def clock(func: Callable[[], T]) -> tuple[T, float]:
@@ -467,7 +470,7 @@ def bench_publish_to_mirror(s: Settings, where: Site, folder: Path) -> dict[str,
     from app.public.mirror import get_mirror
 
     app = create_app({"INSTANCE_PATH": str(where.instance), "STATIC_MIRROR": str(folder),
-                      "BASE_URL": "https://bosai.example.jp"})
+                      "BASE_URL": "https://bosai.example.jp", "MIRROR_HOOK": ""})
     mirror = get_mirror(app)
     assert mirror is not None
 
