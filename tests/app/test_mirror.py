@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -17,6 +19,7 @@ from app.cli import main
 from app.db import get_db
 from app.messages import model
 from app.public.mirror import Mirror, get_mirror
+from phrasebook.languages import LANGUAGES
 from tests.app.conftest import csrf_token
 from tests.app.test_messages import compose, publish
 from tests.app.test_translate import current, upload
@@ -253,3 +256,19 @@ def test_a_url_the_app_cannot_answer_has_no_file_and_holds_up_nothing(app, staff
     assert any(f"/m/{broken.id}.cap.xml answered 500" in record.getMessage() for record in caplog.records)
     assert mirrored_urls(client, folder) == SITE | message_urls(good) | message_urls(broken.id, ("ja", "en")) - {
         f"/m/{broken.id}.cap.xml"}
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(langs=st.lists(st.sampled_from(sorted(LANGUAGES)), min_size=1, max_size=5, unique=True),
+       shelter=st.text(max_size=30), drill=st.booleans(), withdrawn=st.booleans())
+def test_whatever_is_published_is_mirrored_as_served(app, client, folder, langs, shelter, drill, withdrawn):
+    with app.app_context():
+        message = model.publish(get_db(), "shelter.opened", {"place": "市民体育館", "time": "09:30"}, langs,
+                                "staff", shelter, drill)
+        if withdrawn:
+            model.withdraw(get_db(), message.id)
+    mirror_of(app).message_changed(message.id)
+    assert mirror_of(app).flush(WAIT)
+    for url in message_urls(message.id, tuple(LANGUAGES[code].bcp47 for code in langs)) | SITE:
+        file = folder / (url.strip("/") if "." in url.rsplit("/", 1)[1] else url.strip("/") + "/index.html")
+        assert client.get(url).get_data() == file.read_bytes(), url
