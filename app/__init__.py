@@ -11,6 +11,7 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
 from app import auth, db, i18n, labels, security
+from app.public import mirror
 
 csrf = CSRFProtect()
 
@@ -63,6 +64,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.jinja_env.globals.update(label=labels.label, staff_text=labels.staff_text)
     auth.init_app(app)
     security.init_app(app)
+    mirror.init_app(app)
 
     from app.cards import bp as cards_bp
     from app.errors import bp as errors_bp

@@ -51,6 +51,11 @@ class Alert:
     references: tuple[str, ...] = field(default_factory=tuple)
     page: str = ""  # the message id in the public pages' URL, when it is not the identifier
 
+    @property
+    def msg_type(self) -> str:
+        """CAP ``msgType``: ``Cancel`` when withdrawn, ``Update`` when edited, else ``Alert``."""
+        return "Cancel" if self.withdrawn else ("Update" if self.references else "Alert")
+
 
 def _categories(tpl: Template) -> list[str]:
     found = sorted({_CATEGORY[h] for h in tpl.hazards if h in _CATEGORY})
@@ -94,7 +99,7 @@ def cap_xml(alert: Alert) -> bytes:
     _sub(root, "sender", alert.sender)
     _sub(root, "sent", cap_time(alert.sent))
     _sub(root, "status", "Exercise" if alert.exercise else "Actual")
-    _sub(root, "msgType", "Cancel" if alert.withdrawn else ("Update" if alert.references else "Alert"))
+    _sub(root, "msgType", alert.msg_type)
     _sub(root, "scope", "Public")
     if alert.references:
         _sub(root, "references", " ".join(alert.references))

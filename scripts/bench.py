@@ -18,6 +18,11 @@ interleaved in the same run:
 - ``registrations``: durable registrations per second on a WAL database with synchronous=FULL.
 - ``cold_start``: seconds from launching ``bosai serve`` to the first served message page.
 - ``import``: seconds to load every catalog into a fresh phrase store.
+- ``mirror``: ``publish_to_mirror_s``, from publishing a message in every language the template
+  has (16) to all its files being in the static mirror (pages, picker, CAP XML, index, feed),
+  in this process; and, where Debian's nginx is installed, the same message page served by nginx
+  from the mirror (the repository's ``deploy/nginx`` configuration) against ``bosai serve``,
+  measured with ``wrk`` when installed (else the Python load threads, which cap nginx's rate).
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ import http.client
 import json
 import os
 import platform
+import re
+import shutil
 import secrets
 import socket
 import statistics
@@ -42,7 +49,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-SECTIONS = ("sign_pack", "message_page", "registrations", "cold_start", "import")
+SECTIONS = ("sign_pack", "message_page", "registrations", "cold_start", "import", "mirror")
 SIGN_LANGS = ("ja", "en", "th", "my", "ne")
 SIGN_COUNT = 50
 WARM_UP_SIGNS = 2  # a small pack first loads fonts and catalogs on both sides
@@ -68,12 +75,22 @@ class Settings:
     registrations: int  # per run
     cold_runs: int
     import_runs: int
+    mirror_runs: int  # timed publishes
+    serve_rounds: int  # rounds of nginx and the app, interleaved
+    serve_seconds: float  # per round and side
+
+
+WRK_THREADS, WRK_CONNECTIONS = 2, 64
+MIRROR_SETTINGS = ("BOSAI_STATIC_MIRROR", "BOSAI_MIRROR_HOOK")
+MIRROR_BACKLOG = 20  # messages published before the timed ones (the index and feed list them all)
 
 
 FULL = Settings(pack_runs=5, rss_runs=3, load_rounds=5, load_requests=5000, load_seconds=20, connections=8,
-                registration_runs=5, registrations=300, cold_runs=5, import_runs=5)
+                registration_runs=5, registrations=300, cold_runs=5, import_runs=5, mirror_runs=10,
+                serve_rounds=3, serve_seconds=5)
 QUICK = Settings(pack_runs=1, rss_runs=1, load_rounds=1, load_requests=600, load_seconds=5, connections=8,
-                 registration_runs=3, registrations=30, cold_runs=1, import_runs=1)
+                 registration_runs=3, registrations=30, cold_runs=1, import_runs=1, mirror_runs=3,
+                 serve_rounds=1, serve_seconds=2)
 
 # (section, figure) -> (comparison, bound, label); shown in the table, enforced by no test
 TARGETS: dict[tuple[str, str], tuple[str, float, str]] = {
@@ -82,6 +99,8 @@ TARGETS: dict[tuple[str, str], tuple[str, float, str]] = {
     ("message_page", "p50_ms"): ("<", 10, "< 10 ms"),
     ("message_page", "static_ratio"): (">=", 0.5, "≥ 0.5"),
     ("cold_start_s", ""): ("<", 1.5, "< 1.5 s"),
+    ("mirror", "publish_to_mirror_s"): ("<", 1.0, "< 1 s"),
+    ("mirror", "nginx_ratio"): (">=", 50, "≥ 50×"),
 }
 
 
@@ -93,8 +112,10 @@ def progress(text: str) -> None:
 
 
 def child_env() -> dict[str, str]:
-    """The environment for child processes: they import this checkout too."""
-    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH"))))}
+    """The environment for child processes: they import this checkout too, and never write into
+    a static mirror of this machine or run its hook."""
+    env = {name: value for name, value in os.environ.items() if name not in MIRROR_SETTINGS}
+    return {**env, "PYTHONPATH": os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH"))))}
 
 
 def clock(func: Callable[[], T]) -> tuple[T, float]:
@@ -246,6 +267,7 @@ class Site:
 
     instance: Path
     path: str  # the message page: /m/<id>/<lang>
+    langs: tuple[str, ...]  # every language the message template renders in
 
 
 def bosai_command() -> list[str]:
@@ -276,7 +298,7 @@ def site() -> Iterator[Site]:
         db = open_db(instance / "bosai.sqlite3")
         message = publish(db, MESSAGE_TEMPLATE, MESSAGE_VALUES, langs, "bench", "中央小学校", False)
         db.conn.close()
-        yield Site(instance, f"/m/{message.id}/{PAGE_LANG}")
+        yield Site(instance, f"/m/{message.id}/{PAGE_LANG}", tuple(langs))
 
 
 def free_port() -> int:
@@ -299,14 +321,15 @@ def get(port: int, path: str) -> bytes:
 
 
 @contextmanager
-def server(where: Site, log: Path) -> Iterator[tuple[int, float]]:
+def server(where: Site, log: Path, env: dict[str, str] | None = None) -> Iterator[tuple[int, float]]:
     """``bosai serve`` on a free loopback port; yields the port and the seconds from launch to
     the first served message page."""
     port = free_port()
     with log.open("ab") as out:
         start = time.perf_counter()
         proc = subprocess.Popen([*bosai_command(), "serve", "--host", HOST, "--port", str(port),
-                                 "--instance", str(where.instance)], stdout=out, stderr=out, env=child_env())
+                                 "--instance", str(where.instance)], stdout=out, stderr=out,
+                                env={**child_env(), **(env or {})})
     try:
         deadline = start + 30
         while True:
@@ -437,6 +460,98 @@ def bench_cold_start(s: Settings, where: Site, log: Path) -> float:
     return statistics.median(starts)
 
 
+# --- the static mirror -------------------------------------------------------------------------
+
+def bench_publish_to_mirror(s: Settings, where: Site, folder: Path) -> dict[str, Any]:
+    """Publish the message ``s.mirror_runs`` times and wait each time until the mirror has it."""
+    from app import create_app
+    from app.db import get_db
+    from app.messages.model import publish
+    from app.public.mirror import get_mirror
+
+    app = create_app({"INSTANCE_PATH": str(where.instance), "STATIC_MIRROR": str(folder),
+                      "BASE_URL": "https://bosai.example.jp", "MIRROR_HOOK": ""})
+    mirror = get_mirror(app)
+    assert mirror is not None
+
+    def publish_one() -> str:
+        with app.app_context():
+            message = publish(get_db(), MESSAGE_TEMPLATE, MESSAGE_VALUES, list(where.langs), "bench", "中央小学校", False)
+        mirror.message_changed(message.id)
+        return message.id
+
+    for _ in range(MIRROR_BACKLOG):
+        publish_one()
+    if not mirror.flush(120):
+        raise RuntimeError(f"the mirror in {folder} was not written within 120 s")
+    times = []
+    for i in range(s.mirror_runs):
+        progress(f"mirror: publish {i + 1}/{s.mirror_runs}")
+        start = time.perf_counter()
+        message_id = publish_one()
+        if not mirror.flush(60):
+            raise RuntimeError(f"message {message_id} did not reach the mirror within 60 s")
+        times.append(time.perf_counter() - start)
+    pages = sorted((folder / "m" / message_id).rglob("index.html"))
+    return {"languages": len(where.langs), "messages_before": MIRROR_BACKLOG, "files_per_publish": len(pages) + 3,
+            "publish_to_mirror_s": statistics.median(times)}
+
+
+def wrk_load(port: int, path: str, seconds: float) -> tuple[float, float]:
+    """(requests per second, p50 ms) of ``wrk`` on ``path`` for ``seconds``."""
+    out = subprocess.run(["wrk", f"-t{WRK_THREADS}", f"-c{WRK_CONNECTIONS}", f"-d{seconds:g}s", "--latency",
+                          f"http://{HOST}:{port}{path}"], capture_output=True, text=True, check=True,
+                         timeout=seconds + 60).stdout
+    if "Non-2xx" in out or "Socket errors" in out:
+        raise RuntimeError(f"wrk on {path} saw errors:\n{out}")
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])
+    value, unit = re.search(r"50%\s+([\d.]+)(us|ms|s)\b", out).groups()
+    return rps, float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def served_rate(s: Settings, port: int, path: str) -> tuple[float, float]:
+    """(requests per second, p50 ms) for one round: wrk if installed, else the Python threads."""
+    if shutil.which("wrk"):
+        return wrk_load(port, path, s.serve_seconds)
+    done = load(port, path, s.connections, s.load_requests * 10, s.serve_seconds)
+    return done.rps, done.percentile(50) * 1000
+
+
+def bench_nginx(s: Settings, where: Site, folder: Path, log: Path) -> dict[str, Any]:
+    """The message page from nginx (the mirror) against ``bosai serve``, rounds interleaved."""
+    from tests.app.nginx import NGINX, running_nginx
+
+    if not NGINX.exists():
+        return {"nginx_ratio": None, "nginx_error": f"{NGINX} is not installed"}
+    env = {"BOSAI_STATIC_MIRROR": str(folder), "BOSAI_BASE_URL": "https://bosai.example.jp"}
+    with server(where, log, env) as (port, _seconds):
+        page = get(port, where.path)
+        with running_nginx(where.instance.parent / "nginx", folder, port) as nginx_port:
+            deadline = time.perf_counter() + 60  # the server rebuilds the mirror as it starts
+            while get(nginx_port, where.path) != page or not (folder / where.path.lstrip("/") / "index.html").exists():
+                if time.perf_counter() > deadline:
+                    raise RuntimeError(f"nginx does not serve {where.path} from the mirror as the app does")
+                time.sleep(0.1)
+            ours, theirs = [], []
+            for i in range(s.serve_rounds):
+                progress(f"mirror: nginx and app, round {i + 1}/{s.serve_rounds}")
+                ours.append(served_rate(s, nginx_port, where.path))
+                theirs.append(served_rate(s, port, where.path))
+    nginx_rps, app_rps = statistics.median(r for r, _ in ours), statistics.median(r for r, _ in theirs)
+    return {"path": where.path, "load_tool": f"wrk -t{WRK_THREADS} -c{WRK_CONNECTIONS}" if shutil.which("wrk")
+            else f"python threads x{s.connections}", "nginx_rps": nginx_rps, "app_rps": app_rps,
+            "nginx_p50_ms": statistics.median(p for _, p in ours), "app_p50_ms": statistics.median(p for _, p in theirs),
+            "nginx_ratio": nginx_rps / app_rps}
+
+
+def bench_mirror(s: Settings) -> dict[str, Any]:
+    with site() as where:
+        folder = where.instance.parent / "mirror"
+        result = bench_publish_to_mirror(s, where, folder)
+        result.update(bench_nginx(s, where, folder, where.instance / "serve.log"))
+    return result
+
+
 # --- the store ---------------------------------------------------------------------------------
 
 def registration_answers(i: int) -> dict[str, Any]:
@@ -505,7 +620,8 @@ def figures(results: dict[str, Any]) -> Iterator[tuple[str, str, Any]]:
     for section, value in results.items():
         if isinstance(value, dict):
             for name in ("pages_per_s", "bytes_per_page", "peak_rss_mb", "weasyprint_ratio",
-                         "rps", "p50_ms", "p99_ms", "static_ratio", "per_s"):
+                         "rps", "p50_ms", "p99_ms", "static_ratio", "per_s", "publish_to_mirror_s",
+                         "nginx_rps", "app_rps", "nginx_ratio"):
                 if name in value:
                     yield section, name, value[name]
         else:
@@ -528,8 +644,9 @@ def table(results: dict[str, Any]) -> str:
     for section, name, value in figures(results):
         label, met = verdict(section, name, value)
         shown = "null" if value is None else f"{value:,.3f}" if value < 10 else f"{value:,.0f}"
-        if value is None and results[section].get("weasyprint_error"):
-            shown = f"null ({results[section]['weasyprint_error']})"
+        reason = results[section].get(f"{name.split('_')[0]}_error") if isinstance(results[section], dict) else None
+        if value is None and reason:
+            shown = f"null ({reason})"
         rows.append(f"| {section} | {name or '-'} | {shown} | {label} | "
                     f"{'' if met is None else 'yes' if met else 'NO'} |")
     return "\n".join(rows)
@@ -563,6 +680,8 @@ def run(names: list[str], s: Settings) -> dict[str, Any]:
         results["registrations"] = bench_registrations(s)
     if "import" in names:
         results["import_s"] = bench_import(s)
+    if "mirror" in names:
+        results["mirror"] = bench_mirror(s)
     return results
 
 

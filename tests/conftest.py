@@ -17,3 +17,11 @@ def locales(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(FIXTURE_LOCALES, root)
     monkeypatch.setenv("BOSAI_LOCALES", str(root))
     return root
+
+
+@pytest.fixture(autouse=True)
+def no_mirror_of_this_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Apps and servers started by tests never write into a static mirror set in the
+    environment, nor run its hook; tests that want a mirror configure their own."""
+    for name in ("BOSAI_STATIC_MIRROR", "BOSAI_MIRROR_HOOK"):
+        monkeypatch.delenv(name, raising=False)

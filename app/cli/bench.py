@@ -16,10 +16,10 @@ SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "bench.py"
 @click.option("--json", "json_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the results as JSON to this file.")
 @click.option("--only", metavar="NAMES",
-              help="Comma-separated subset: sign_pack, message_page, registrations, cold_start, import.")
+              help="Comma-separated subset: sign_pack, message_page, registrations, cold_start, import, mirror.")
 @click.pass_context
 def bench(ctx: click.Context, quick: bool, json_file: Path | None, only: str | None) -> None:
-    """Measure sign packs, message pages, registrations, cold start and import; print a table."""
+    """Measure sign packs, message pages, registrations, cold start, import and the static mirror; print a table."""
     if not SCRIPT.is_file():
         raise click.ClickException(f"{SCRIPT} not found: `bosai bench` runs from a source checkout "
                                    "(pip install -e .), not from an installed package")

@@ -46,6 +46,16 @@ def web_app(instance: Path) -> Flask:
     return create_app({"INSTANCE_PATH": str(instance.resolve())})
 
 
+def rebuild_mirror(instance: Path) -> None:
+    """Rebuild the static mirror, if ``BOSAI_STATIC_MIRROR`` is set (after a catalog import)."""
+    from app.public.mirror import get_mirror
+
+    mirror = get_mirror(web_app(instance))
+    if mirror is not None:
+        files = mirror.rebuild()
+        click.echo(f"rebuilt the static mirror: {len(files)} files in {mirror.folder}")
+
+
 class Failed(click.ClickException):
     """A library error shown as ``Error: ...`` with exit code 1."""
 

@@ -10,14 +10,26 @@ from app.cli.common import Failed, instance_option, web_app
 
 
 @click.command("export-static")
-@click.argument("target", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("target", type=click.Path(file_okay=False, path_type=Path), required=False)
+@click.option("--portable", is_flag=True, help="Relative links, for a USB stick (file://) or a sub-folder.")
 @instance_option
-def export_static(target: Path, instance: Path) -> None:
-    """Write the public message pages as plain files (USB stick, any static host)."""
+def export_static(target: Path | None, portable: bool, instance: Path) -> None:
+    """Rebuild the static mirror (TARGET, else BOSAI_STATIC_MIRROR, with its hook) or, with
+    --portable, write the public pages as a folder that works from a USB stick."""
     from app.public.export import export_site
+    from app.public.mirror import get_mirror
 
-    pages = export_site(web_app(instance), target)
-    click.echo(f"wrote {len(pages)} pages to {target} (open {target / 'index.html'})")
+    app = web_app(instance)
+    mirror = get_mirror(app)
+    if target is None and mirror is None:
+        raise Failed("name a folder, or set BOSAI_STATIC_MIRROR")
+    if target is None or (mirror is not None and not portable and target.resolve() == mirror.folder):
+        files = mirror.rebuild()
+        target = mirror.folder
+    else:
+        files = export_site(app, target, portable=portable)
+    start = target / ("index.html" if portable else "m/index.html")
+    click.echo(f"wrote {len(files)} files to {target} (open {start})")
 
 
 @click.command()

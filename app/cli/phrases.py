@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from app.cli.common import db_path, fail_on_library_errors, instance_option
+from app.cli.common import db_path, fail_on_library_errors, instance_option, rebuild_mirror
 from phrasebook import checks
 from phrasebook.catalog import STATES, read_all, update_catalogs
 from phrasebook.languages import get_language
@@ -27,6 +27,7 @@ def import_(instance: Path) -> None:
     """Load every catalog into the instance store (all or nothing; safe to repeat)."""
     counts = import_phrases(open_db(db_path(instance)))
     click.echo(f"imported {sum(counts.values())} phrases in {len(counts)} languages")
+    rebuild_mirror(instance)
 
 
 @phrases.command()

@@ -18,6 +18,10 @@ def serve(host: str, port: int, threads: int, instance: Path) -> None:
     """Run the web app with waitress on the instance's SQLite database."""
     import waitress
 
+    from app.public.mirror import get_mirror
+
     application = web_app(instance)
+    if (mirror := get_mirror(application)) is not None:
+        mirror.everything_changed()  # whatever changed while the server was down
     click.echo(f"bosai-kit on http://{host}:{port}/ (instance {instance})")
     waitress.serve(application, host=host, port=port, threads=threads, ident="bosai-kit")

@@ -40,8 +40,12 @@ def message_alert(message: Message, base_url: str | None, sender: str, area: str
                  page=message.id)
 
 
-def message_cap(message: Message, config: Mapping[str, Any], base_url: str | None) -> bytes:
-    """The message as CAP 1.2 XML, with the app's settings (``CAP_SENDER``, ``CAP_AREA``, ``TIMEZONE``)."""
+def configured_alert(message: Message, config: Mapping[str, Any], base_url: str | None) -> Alert:
+    """The message's alert with the app's settings (``CAP_SENDER``, ``CAP_AREA``, ``TIMEZONE``)."""
     sender = cap_sender(base_url, str(config.get("CAP_SENDER") or ""))
-    return cap_xml(message_alert(message, base_url, sender, str(config.get("CAP_AREA") or DEFAULT_AREA),
-                                 config["TIMEZONE"]))
+    return message_alert(message, base_url, sender, str(config.get("CAP_AREA") or DEFAULT_AREA), config["TIMEZONE"])
+
+
+def message_cap(message: Message, config: Mapping[str, Any], base_url: str | None) -> bytes:
+    """The message as CAP 1.2 XML, with the app's settings."""
+    return cap_xml(configured_alert(message, config, base_url))

@@ -12,6 +12,7 @@ from app.messages import bp, model
 from app.messages.forms import (ComposerBase, attach_slot_errors, choices_id, composer_form, place_fields,
                                 slot_values)
 from app.printing import pdf_response
+from app.public import mirror
 from phrasebook.errors import PhrasebookError, SlotError, UnknownTemplate
 from phrasebook.render import check_values
 from phrasebook.store import search
@@ -97,6 +98,7 @@ def compose(template_id: str) -> Response | str:
     if values is not None:
         message = model.publish(get_db(), tpl.id, values, form.languages.data, g.user.username,
                                 (form.shelter.data or "").strip(), form.drill.data)
+        mirror.message_changed(message.id)
         flash(_("Message published."), "ok")
         return redirect(url_for("messages.detail", message_id=message.id))
     return _compose_page(form, tpl, shown)
@@ -122,6 +124,7 @@ def edit(message_id: str) -> Response | str:
     if values is not None:
         model.update(get_db(), message.id, values, form.languages.data,
                      (form.shelter.data or "").strip(), form.drill.data)
+        mirror.message_changed(message.id)
         flash(_("Message updated."), "ok")
         return redirect(url_for("messages.detail", message_id=message.id))
     return _compose_page(form, tpl, shown, message)
@@ -133,6 +136,7 @@ def withdraw(message_id: str) -> Response:
     message = model.get(get_db(), message_id) or abort(404)
     if not message.withdrawn:
         model.withdraw(get_db(), message.id)
+        mirror.message_changed(message.id)
         flash(_("Message withdrawn: its public page now says so."), "ok")
     return redirect(url_for("messages.detail", message_id=message.id))
 

@@ -1,7 +1,8 @@
-"""Public pages: the home page, and the published messages at ``/m/<id>`` (language picker),
-``/m/<id>/<lang>`` (the message in one language) and ``/m/<id>.cap.xml`` (CAP 1.2). No
-JavaScript; cacheable with ETags. In a static export (``app.public.export``) the same views
-render the pages, and ``page_url`` makes their links relative to the page's file."""
+"""Public pages: the home page, and the published messages at ``/m/`` (all of them, newest
+first), ``/m/<id>`` (language picker), ``/m/<id>/<lang>`` (the message in one language),
+``/m/<id>.cap.xml`` (CAP 1.2) and ``/alerts.atom`` (the Atom feed). No JavaScript; cacheable with
+ETags. The static mirror and export (``app.public.export``) are rendered by these same views; in
+a portable export ``page_url`` makes the links relative to the page's file."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from app.i18n import all_languages, current_language, match_tag
 from app.messages import model
 from app.messages.cap import message_cap as cap_for
 from app.messages.views import base_url
-from phrasebook.languages import LANGUAGES
+from app.public.feed import MIMETYPE, atom_feed
+from phrasebook.languages import LANGUAGES, SOURCE
 from phrasebook.render import catalog
 from phrasebook.templates import load_templates
 
@@ -61,6 +63,26 @@ def home() -> str:
     return render_template("public/home.html", languages=LANGUAGES.values())
 
 
+def index_page(messages: list[model.Message]) -> str:
+    """Every message with its Japanese text and links to its languages."""
+    entries = [(m, model.renditions(m.template_id, (SOURCE,), m.values)[0]) for m in messages]
+    return render_template("public/index.html", entries=entries)
+
+
+@bp.get("/m/")
+@public
+@all_languages
+def index() -> Response:
+    return cacheable(index_page(model.all_messages(get_db())), negotiated=True)
+
+
+@bp.get("/alerts.atom")
+@public
+def feed() -> Response:
+    """Every message as an Atom entry linking its pages and its CAP alert."""
+    return cacheable(atom_feed(model.all_messages(get_db()), current_app.config, base_url()), mimetype=MIMETYPE)
+
+
 @bp.get("/m/<message_id>")
 @public
 @all_languages
@@ -100,11 +122,11 @@ _PAGES_MAX = 4096
 
 def _message_page(found: model.Message, code: str) -> str:
     """The page HTML, rendered once per message version and content version: it depends only
-    on the message, the templates and the two catalogs, which the cache key holds (the parsed
-    catalogs and templates are cached objects that change identity when their files change) and
-    on whether it is rendered for a static export."""
-    key = (found.id, code, found.updated_at, found.withdrawn_at, bool(request.environ.get(STATIC_EXPORT)),
-           current_app.config["TIMEZONE"])
+    on the message, the templates and the two catalogs, which the cache key holds (the whole
+    message, since two edits may fall in the same second; the parsed catalogs and templates are
+    cached objects that change identity when their files change) and on whether it is rendered
+    for a static export."""
+    key = (repr(found), code, bool(request.environ.get(STATIC_EXPORT)), current_app.config["TIMEZONE"])
     content = (load_templates(), catalog(code), catalog("ja"))
     cached = _PAGES.get(key)
     if cached is not None and all(a is b for a, b in zip(cached[0], content)):

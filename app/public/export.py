@@ -1,52 +1,151 @@
-"""``bosai export-static``: the public message pages as plain files that work from a USB stick
-(file://) and on any static host. The app's own views and templates render every page (through
-the test client, as Frozen-Flask does); ``page_url`` makes the links relative."""
+"""The public pages as files, rendered by the app's own views through the test client (as
+Frozen-Flask does), in two forms:
+
+- the **mirror** (``bosai export-static``, and ``app.public.mirror`` after every change): the
+  exact bytes the app serves at each URL, for nginx, a static host or a CDN in front of the app;
+- the **portable** copy (``bosai export-static --portable``): relative links naming
+  ``index.html`` (``page_url``), so the folder works opened from a USB stick (file://)."""
 
 from __future__ import annotations
 
-import shutil
+import logging
+import os
+import posixpath
+import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
-from flask import Flask, render_template
+from flask import Flask
+from flask.testing import FlaskClient
 
 from app.db import get_db
 from app.messages import model
-from app.public import STATIC_EXPORT, page_file
+from app.public import STATIC_EXPORT, index_page, page_file
 from phrasebook.errors import PhrasebookError
-from phrasebook.languages import LANGUAGES, SOURCE
+from phrasebook.languages import LANGUAGES
 
 ASSETS = ("bosai.css",)  # what the public pages load from /static
+INDEX, FEED = "/m/", "/alerts.atom"  # the pages that list every message
+log = logging.getLogger(__name__)
 
 
 class ExportError(PhrasebookError):
     """A page could not be rendered for the export."""
 
 
-def _write(target: Path, path: str, body: bytes) -> Path:
-    out = target / page_file(path)
+def message_pages(message: model.Message) -> list[str]:
+    """The HTML pages of a message: its language picker and its page in each language."""
+    return [f"/m/{message.id}", *(f"/m/{message.id}/{LANGUAGES[code].bcp47}" for code in message.languages)]
+
+
+def message_paths(message: model.Message) -> list[str]:
+    """Every public URL of a message: its pages and its CAP XML."""
+    return [*message_pages(message), f"/m/{message.id}.cap.xml"]
+
+
+def file_for(path: str) -> str:
+    """The file of a URL in the mirror: pages are folders with ``index.html``, documents with a
+    file name (``/alerts.atom``, ``/m/<id>.cap.xml``) keep it."""
+    name = posixpath.basename(path)
+    return path.lstrip("/") if "." in name else page_file(path)
+
+
+def write_atomic(out: Path, body: bytes) -> None:
+    """Write ``out`` so that a reader sees the old file or the new one, never a part: a
+    temporary file in the same folder, flushed, then renamed over it."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(body)
-    return out
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(body)
+        os.chmod(tmp, 0o644)  # mkstemp makes it 0600; the web server must read it
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
-def export_site(app: Flask, target: Path) -> list[Path]:
-    """Write ``index.html`` (every message, newest first), each message's language picker and
-    its page in each language (withdrawn ones say so), and the stylesheet into ``target``.
-    Returns the pages written."""
+def fetch_portable(client: FlaskClient, path: str, base_url: str) -> bytes:
+    """The page with relative links; anything but 200 is an ``ExportError``."""
+    response = client.get(path, base_url=base_url, environ_base={STATIC_EXPORT: True})
+    if response.status_code != 200:
+        raise ExportError(f"{path} answered {response.status}")
+    return response.get_data()
+
+
+def render_base(app: Flask) -> str:
+    """The address the files are rendered for: ``BOSAI_BASE_URL`` (as the app sees it)."""
+    return app.config.get("BASE_URL") or "http://localhost"
+
+
+def write_paths(app: Flask, target: Path, paths: Iterable[str]) -> list[Path]:
+    """Render ``paths`` as the app serves them and write each atomically into ``target``. A
+    path the app does not answer with 200 has no file (the web server then asks the app), so
+    one broken message never holds up the others."""
+    client, base = app.test_client(), render_base(app)
+    written = []
+    for path in paths:
+        out = target / file_for(path)
+        try:
+            response = client.get(path, base_url=base)
+            status = response.status
+        except Exception as exc:  # with TESTING the app raises what it would answer with a 500
+            response, status = None, f"500 ({type(exc).__name__}: {exc})"
+        if response is None or response.status_code != 200:
+            log.warning("static mirror: %s answered %s, so it has no file", path, status)
+            out.unlink(missing_ok=True)
+            continue
+        write_atomic(out, response.get_data())
+        written.append(out)
+    return written
+
+
+def remove_stale_languages(target: Path, message: model.Message) -> None:
+    """Delete the pages of languages an edit removed from the message (the app answers 404)."""
+    keep = {LANGUAGES[code].bcp47 for code in message.languages}
+    for page in (target / "m" / message.id).glob("*/index.html"):
+        if page.parent.name not in keep:
+            page.unlink()
+            if not any(page.parent.iterdir()):
+                page.parent.rmdir()
+
+
+def copy_assets(app: Flask, target: Path) -> list[Path]:
+    """The files the public pages load from ``/static``."""
+    written = []
+    for name in ASSETS:
+        write_atomic(out := target / "static" / name, (Path(app.static_folder or "") / name).read_bytes())
+        written.append(out)
+    return written
+
+
+def export_site(app: Flask, target: Path, portable: bool = False) -> list[Path]:
+    """Write every message (withdrawn ones say so), the index (newest first), the stylesheet
+    and, in the mirror, each CAP alert and the Atom feed into ``target``. Returns the files."""
     with app.app_context():
         messages = model.all_messages(get_db())
-    client = app.test_client()
-    written = []
+    written = copy_assets(app, target)
+    if not portable:
+        for message in messages:
+            written += write_paths(app, target, message_paths(message))
+            remove_stale_languages(target, message)
+        return written + write_paths(app, target, (INDEX, FEED))
+    client, base = app.test_client(), render_base(app)
+    for path in (p for message in messages for p in message_pages(message)):
+        out = target / page_file(path)
+        write_atomic(out, fetch_portable(client, path, base))
+        written.append(out)
+    with app.test_request_context("/", base_url=base, environ_base={STATIC_EXPORT: True}):
+        write_atomic(target / "index.html", index_page(messages).encode("utf-8"))
+    return [*written, target / "index.html"]
+
+
+def export_messages(app: Flask, target: Path, message_ids: Iterable[str]) -> list[Path]:
+    """Write what changes in the mirror when these messages change: their pages in each
+    language, their pickers and CAP alerts, the index and the feed."""
+    with app.app_context():
+        messages = [m for m in (model.get(get_db(), mid) for mid in message_ids) if m is not None]
+    paths = [path for message in messages for path in message_paths(message)]
     for message in messages:
-        for path in (f"/m/{message.id}", *(f"/m/{message.id}/{LANGUAGES[code].bcp47}" for code in message.languages)):
-            response = client.get(path, environ_base={STATIC_EXPORT: True})
-            if response.status_code != 200:
-                raise ExportError(f"{path} answered {response.status}")
-            written.append(_write(target, path, response.get_data()))
-    with app.test_request_context("/", environ_base={STATIC_EXPORT: True}):
-        entries = [(m, model.renditions(m.template_id, (SOURCE,), m.values)[0]) for m in messages]
-        written.append(_write(target, "/", render_template("public/index.html", entries=entries).encode("utf-8")))
-    (target / "static").mkdir(exist_ok=True)
-    for name in ASSETS:
-        shutil.copyfile(Path(app.static_folder or "") / name, target / "static" / name)
-    return written
+        remove_stale_languages(target, message)
+    return write_paths(app, target, [*paths, INDEX, FEED])

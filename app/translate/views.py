@@ -12,6 +12,7 @@ from app.forms import Form
 from app.auth import requires
 from app.db import get_db
 from app.i18n import _, lazy
+from app.public import mirror
 from app.translate import bp, catalogs
 from phrasebook.errors import PhrasebookError
 from phrasebook.languages import LANGUAGES, SOURCE
@@ -81,6 +82,7 @@ def upload(code: str) -> Response | tuple[str, int]:
         catalogs.apply_upload(get_db(), code, data)
     except PhrasebookError as exc:
         return _language_page(code, form, problems=[exc], status=400)
+    mirror.catalog_changed()
     flash(_("Catalog uploaded and applied."), "ok")
     return redirect(url_for("translate.language", code=code))
 
@@ -99,5 +101,6 @@ def review(code: str) -> Response | tuple[str, int]:
         flash(_("Choose translated entries to mark as reviewed."), "error")
         return redirect(url_for("translate.language", code=code))
     marked = catalogs.review(get_db(), code, form.ids.data, g.user.username)
+    mirror.catalog_changed()
     flash(_("%(n)s entries marked as reviewed.", n=marked), "ok")
     return redirect(url_for("translate.language", code=code))

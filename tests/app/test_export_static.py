@@ -32,10 +32,10 @@ def site(app, tmp_path: Path) -> tuple[Path, dict[str, model.Message]]:
         model.withdraw(db, made["latest"].id)
         made = {name: model.get(db, m.id) for name, m in made.items()}
     out = tmp_path / "usb"
-    result = CliRunner().invoke(main, ["export-static", str(out), "--instance", app.instance_path],
+    result = CliRunner().invoke(main, ["export-static", str(out), "--portable", "--instance", app.instance_path],
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("wrote 11 pages")
+    assert result.output.startswith("wrote 12 files")
     return out, made
 
 
