@@ -79,6 +79,11 @@ def init_registrations(db: sqlite_utils.Database) -> None:
     db["registration_events"].create_index(["registration_id"], if_not_exists=True)
 
 
+def number_limits(name: str) -> tuple[int, int]:
+    """The smallest and largest answer a number field takes."""
+    return NUMBER_RANGE.get(name, (0, 999))
+
+
 def _check(field: Field, raw: Any) -> tuple[Any, str | None]:
     """(clean value, error code or None) for one answer; empty answers are None."""
     if field.input == "multi":
@@ -102,7 +107,7 @@ def _check(field: Field, raw: Any) -> tuple[Any, str | None]:
     if field.input in ("choice", "yesno"):
         return (text, None) if text in field.options else (None, "choice")
     if field.input == "number":
-        low, high = NUMBER_RANGE.get(field.name, (0, 999))
+        low, high = number_limits(field.name)
         if not text.isascii() or not text.isdigit():
             return None, "number"
         if not low <= int(text) <= high:

@@ -257,8 +257,9 @@ def bosai_command() -> list[str]:
 @contextmanager
 def site() -> Iterator[Site]:
     """A fresh instance (``bosai db init``) with the message published in every language it has."""
-    from app.messages.model import publish
     from phrasebook.languages import LANGUAGES
+    from phrasebook.messages import publish
+    from phrasebook.shelters import create_shelter
     from phrasebook.render import MissingTranslation, render
     from phrasebook.store import open_db
 
@@ -274,7 +275,8 @@ def site() -> Iterator[Site]:
             except MissingTranslation:
                 continue
         db = open_db(instance / "bosai.sqlite3")
-        message = publish(db, MESSAGE_TEMPLATE, MESSAGE_VALUES, langs, "bench", "中央小学校", False)
+        shelter = create_shelter(db, "中央小学校")
+        message = publish(db, MESSAGE_TEMPLATE, MESSAGE_VALUES, langs, "bench", shelter.id, False)
         db.conn.close()
         yield Site(instance, f"/m/{message.id}/{PAGE_LANG}")
 

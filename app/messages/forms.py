@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, StringField, SubmitField
-from wtforms.validators import Length, Optional
+from wtforms import BooleanField, SelectField, StringField, SubmitField
+from wtforms.validators import Length
 
-from app.forms import AtLeastOne, MultiCheckboxField, default_languages, language_choices
-from app.i18n import lazy
+from app.forms import TEXT_PROBLEMS, AtLeastOne, MultiCheckboxField, default_languages, language_choices
+from app.i18n import _, lazy
 from phrasebook.errors import SlotError
 from phrasebook.languages import LANGUAGES
+from phrasebook.shelters import Shelter
 from phrasebook.slots import MAX_TEXT
 from phrasebook.templates import Template
 
@@ -28,9 +29,11 @@ SLOT_PROBLEMS = {
     "unknown": lazy("This template has no such field."),
     "slot_type": lazy("This template has a field of an unknown type."),
     "text": lazy("Expected text."),
-    "text_empty": lazy("Please fill this in."),
-    "text_long": lazy("Use at most %(max)s characters."),
-    "text_control": lazy("Remove the control or invisible formatting characters."),
+    "text_empty": TEXT_PROBLEMS["empty"],
+    "text_long": TEXT_PROBLEMS["too_long"],
+    "text_control": TEXT_PROBLEMS["control"],
+    "text_bidi": TEXT_PROBLEMS["bidi"],
+    "text_invisible": TEXT_PROBLEMS["invisible"],
     "place_ja": lazy("Give the Japanese name of the place."),
     "date": lazy("Enter a date like 2026-09-01."),
     "time": lazy("Enter a time like 15:30."),
@@ -46,10 +49,22 @@ NAME_LANGUAGES = [code for code in LANGUAGES if not code.startswith("ja")]
 class ComposerBase(FlaskForm):
     languages = MultiCheckboxField(lazy("Languages"), choices=language_choices(),
                                    validators=[AtLeastOne(lazy("Choose at least one language."))])
-    shelter = StringField(lazy("Shelter or area"), validators=[Optional(), Length(max=200)])
+    shelter = SelectField(lazy("Shelter or area"), choices=[], default="")
     drill = BooleanField(lazy("Drill (practice message)"))
     preview = SubmitField(lazy("Preview"))
     publish = SubmitField(lazy("Publish"))
+
+
+def shelter_field_choices(form: ComposerBase, shelters: list[Shelter], area: str = "") -> None:
+    """The shelters as choices of the form's shelter select: the whole area first (with the
+    area text of a migrated message), then each shelter by its id."""
+    whole = _("Whole area (every shelter)") + (f": {area}" if area else "")
+    form.shelter.choices = [("", whole), *((str(s.id), s.name) for s in shelters)]
+
+
+def chosen_shelter_id(form: ComposerBase) -> int | None:
+    """The chosen shelter's id, or None for the whole area."""
+    return int(form.shelter.data) if form.shelter.data else None
 
 
 def name_field(slot: str, code: str) -> str:

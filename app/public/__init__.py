@@ -14,9 +14,9 @@ from werkzeug.wrappers import Response
 from app.auth import public
 from app.db import get_db
 from app.i18n import all_languages, current_language, match_tag
-from app.messages import model
-from app.messages.cap import message_cap as cap_for
 from app.messages.views import base_url
+from phrasebook import messages as model
+from phrasebook.cap import message_cap as cap_for
 from phrasebook.languages import LANGUAGES
 from phrasebook.render import catalog
 from phrasebook.templates import load_templates
@@ -103,7 +103,7 @@ def _message_page(found: model.Message, code: str) -> str:
     on the message, the templates and the two catalogs, which the cache key holds (the parsed
     catalogs and templates are cached objects that change identity when their files change) and
     on whether it is rendered for a static export."""
-    key = (found.id, code, found.updated_at, found.withdrawn_at, bool(request.environ.get(STATIC_EXPORT)),
+    key = (found.id, code, found.updated_at, found.withdrawn_at, found.where, bool(request.environ.get(STATIC_EXPORT)),
            current_app.config["TIMEZONE"])
     content = (load_templates(), catalog(code), catalog("ja"))
     cached = _PAGES.get(key)

@@ -9,11 +9,10 @@ from pathlib import Path
 
 from flask import Flask, render_template
 
-from app.db import get_db
-from app.messages import model
 from app.public import STATIC_EXPORT, page_file
 from phrasebook.errors import PhrasebookError
 from phrasebook.languages import LANGUAGES, SOURCE
+from phrasebook.messages import Message, renditions
 
 ASSETS = ("bosai.css",)  # what the public pages load from /static
 
@@ -29,12 +28,10 @@ def _write(target: Path, path: str, body: bytes) -> Path:
     return out
 
 
-def export_site(app: Flask, target: Path) -> list[Path]:
-    """Write ``index.html`` (every message, newest first), each message's language picker and
-    its page in each language (withdrawn ones say so), and the stylesheet into ``target``.
-    Returns the pages written."""
-    with app.app_context():
-        messages = model.all_messages(get_db())
+def export_site(app: Flask, target: Path, messages: list[Message]) -> list[Path]:
+    """Write ``index.html`` (``messages``: every message, newest first), each message's language
+    picker and its page in each language (withdrawn ones say so), and the stylesheet into
+    ``target``. Returns the pages written."""
     client = app.test_client()
     written = []
     for message in messages:
@@ -44,7 +41,7 @@ def export_site(app: Flask, target: Path) -> list[Path]:
                 raise ExportError(f"{path} answered {response.status}")
             written.append(_write(target, path, response.get_data()))
     with app.test_request_context("/", environ_base={STATIC_EXPORT: True}):
-        entries = [(m, model.renditions(m.template_id, (SOURCE,), m.values)[0]) for m in messages]
+        entries = [(m, renditions(m.template_id, (SOURCE,), m.values)[0]) for m in messages]
         written.append(_write(target, "/", render_template("public/index.html", entries=entries).encode("utf-8")))
     (target / "static").mkdir(exist_ok=True)
     for name in ASSETS:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.messages import model
+from phrasebook import messages as model
 from phrasebook.registrations import list_registrations
 from phrasebook.shelters import create_kiosk_token, create_shelter
 from phrasebook.store import open_db
@@ -29,7 +29,7 @@ def kiosk(tmp_path: Path):
     db = open_db(instance / "bosai.sqlite3")
     shelter = create_shelter(db, "市民体育館", capacity=80, languages=["ja", "my", "en"])
     model.publish(db, "shelter.opened", {"place": "市民体育館", "time": "09:00"}, ["ja", "my"], "staff",
-                  "市民体育館", False)
+                  shelter.id, False)
     token = create_kiosk_token(db, shelter.id)
     db.conn.close()
     port = free_port()
