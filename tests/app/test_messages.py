@@ -102,7 +102,7 @@ def test_publish_stores_the_message(app, staff):
     ({"place__en": "City\u202eGym"}, "Remove the invisible text-direction character: it can disguise what the text says.",
      "見えない文字方向の制御文字を削除してください。文字の見え方をごまかすことができます。", "U+202E"),
     ({"place": "体育館\u200b"}, "Remove the invisible (zero-width) character.", "見えない（幅ゼロの）文字を削除してください。",
-     "zero-width"),
+     "U+200B"),
 ])
 def test_bad_slot_values_are_shown_in_the_staff_language(staff, fields, english, japanese, reason):
     html = compose(staff, **fields).get_data(as_text=True)  # Japanese, the default
