@@ -7,7 +7,7 @@ import threading
 import sqlite_utils
 from flask import Flask, current_app
 
-from phrasebook.messages import init_messages
+from phrasebook.messages_schema import init_messages
 from phrasebook.registrations import init_registrations
 from phrasebook.shelters import init_shelters
 from phrasebook.store import import_phrases, init_db, open_db
