@@ -30,18 +30,22 @@ def init_messages(db: sqlite_utils.Database) -> None:
 
 def _link_shelters_by_id(db: sqlite_utils.Database) -> None:
     """The migration: the typed ``shelter`` column becomes ``shelter_id`` (a matching shelter)
-    or ``area`` (any other text), in one transaction."""
-    by_key = {}
+    or ``area`` (any other text), all in one transaction."""
+    by_key: dict[str, int] = {}
     for shelter in list_shelters(db):
         by_key.setdefault(name_key(shelter.name), shelter.id)
-    with db.conn:
-        rows = db.execute("SELECT id, shelter FROM messages").fetchall()
-        table = db["messages"]
-        table.transform(add={"shelter_id": int, "area": str}, drop={"shelter"},
-                        add_foreign_keys=[("shelter_id", "shelters", "id")],
-                        column_order=["id", "template_id", "slot_values", "languages", "author", "shelter_id",
-                                      "area"])
-        for message_id, typed in rows:
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("ALTER TABLE messages ADD COLUMN shelter_id INTEGER REFERENCES shelters(id)")
+        conn.execute("ALTER TABLE messages ADD COLUMN area TEXT")
+        for message_id, typed in conn.execute("SELECT id, shelter FROM messages").fetchall():
             shelter_id = by_key.get(name_key(typed or ""))
-            area = None if shelter_id is not None or not (typed or "").strip() else typed.strip()
-            db.execute("UPDATE messages SET shelter_id = ?, area = ? WHERE id = ?", [shelter_id, area, message_id])
+            area = (typed or "").strip() if shelter_id is None else ""
+            conn.execute("UPDATE messages SET shelter_id = ?, area = ? WHERE id = ?",
+                         [shelter_id, area or None, message_id])
+        conn.execute("ALTER TABLE messages DROP COLUMN shelter")
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
