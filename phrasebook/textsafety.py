@@ -2,7 +2,7 @@
 values, registrations, shelters, messages) and for the translation checks.
 
 Refused everywhere: control characters (tab and line breaks only where a field takes several
-lines), bidi controls (overrides, embeddings, isolates, marks), zero-width and other invisible
+lines) and noncharacters, bidi controls (overrides, embeddings, isolates, marks), zero-width and other invisible
 format characters, and lone surrogates (they cannot be stored as UTF-8). ZWNJ and ZWJ choose
 conjunct forms in Devanagari and Myanmar: they are allowed between two letters of those scripts
 and refused elsewhere. Digits in Myanmar (၀-၉), Devanagari (०-९), Thai (๐-๙) and full-width
@@ -18,7 +18,11 @@ from dataclasses import dataclass
 from phrasebook.errors import PhrasebookError
 
 # Refused characters by kind (the kind is the error ``code``).
-_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029"
+# Noncharacters (U+FDD0-FDEF and the last two code points of every plane) are not for
+# interchange, and XML (CAP) cannot carry U+FFFE and U+FFFF.
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}"
+                                             for plane in range(0, 0x110000, 0x10000))
+_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029" + _NONCHARACTERS
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _INVISIBLE = "\u200b\u2060-\u2064\ufeff\ud800-\udfff"
 _JOINERS = "\u200c\u200d"
