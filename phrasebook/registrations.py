@@ -227,14 +227,16 @@ def update_registration(db: sqlite_utils.Database, reg_id: int, shelter_ids: lis
 
 def set_present(db: sqlite_utils.Database, reg_id: int, shelter_ids: list[int] | None, present: bool,
                 actor: str, destination: str = "") -> None:
-    """Check a registration out (or back in); every change is kept in the event log."""
+    """Check a registration out (or back in); every change is kept in the event log. Raises
+    ``TextRefused`` for a destination the text rules refuse."""
     reg = get_registration(db, reg_id, shelter_ids)
+    destination = clean_text(destination, MAX_LINE, required=False)
     if reg.present == present or reg.anonymised_at:
         return
     with db.conn:
         db["registrations"].update(reg_id, {"checked_out_at": None if present else now(), "updated_at": now()})
         _event(db, reg_id, "check_in" if present else "check_out", actor,
-               {"destination": destination[:200]} if destination else None)
+               {"destination": destination} if destination else None)
 
 
 def history(db: sqlite_utils.Database, reg_id: int, shelter_ids: list[int] | None) -> list[dict]:

@@ -17,6 +17,8 @@ from phrasebook.errors import PhrasebookError
 from phrasebook.languages import get_language
 from phrasebook.textsafety import MAX_ADDRESS, MAX_SHELTER_NAME, TextRefused, clean_text, fold_spaces
 
+MAX_KIOSK_LABEL = 100
+
 
 class ShelterError(PhrasebookError, ValueError):
     """Bad shelter data or an unknown shelter: ``field`` and ``code`` say which rule (a
@@ -122,10 +124,14 @@ def _hash(token: str) -> str:
 def create_kiosk_token(db: sqlite_utils.Database, shelter_id: int, label: str = "") -> str:
     """A new kiosk token for the shelter; the caller shows it once (it is not stored)."""
     get_shelter(db, shelter_id)
+    try:
+        label = clean_text(label, MAX_KIOSK_LABEL, required=False)
+    except TextRefused as exc:
+        raise ShelterError(f"the kiosk label {exc}", "label", exc.code, exc.char) from None
     token = secrets.token_urlsafe(24)
     with db.conn:
         db["kiosk_tokens"].insert({"token_hash": _hash(token), "shelter_id": shelter_id,
-                                   "label": label[:100], "created_at": now()})
+                                   "label": label, "created_at": now()})
     return token
 
 

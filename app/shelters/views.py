@@ -21,13 +21,13 @@ from app.shelters.packs import shelter_pack
 from phrasebook.errors import PhrasebookError
 from phrasebook.card import fields, sections
 from phrasebook.languages import LANGUAGES
-from phrasebook.textsafety import MAX_ADDRESS, MAX_SHELTER_NAME
+from phrasebook.textsafety import MAX_ADDRESS, MAX_LINE, MAX_SHELTER_NAME, TextRefused
 from phrasebook.registrations import (
     Registration, RegistrationError, RegistrationInvalid, anonymise_closed_shelter, create_registration, export_csv,
     get_registration, headcount, history, list_registrations, needs_summary, set_present, update_registration,
 )
 from phrasebook.shelters import (
-    Shelter, ShelterClosed, ShelterError, assign_staff, create_kiosk_token, create_shelter, get_shelter, list_kiosk_tokens,
+    MAX_KIOSK_LABEL, Shelter, ShelterClosed, ShelterError, assign_staff, create_kiosk_token, create_shelter, get_shelter, list_kiosk_tokens,
     list_shelters, revoke_kiosk_token, shelters_of, staff_of, update_shelter,
 )
 from printables.pack import FORMATS
@@ -194,10 +194,14 @@ def pack_download(shelter_id: int, job_id: str) -> Response:
 
 @bp.post("/<int:shelter_id>/kiosks")
 @requires("staff")
-def new_kiosk(shelter_id: int) -> str:
+def new_kiosk(shelter_id: int) -> Response | str:
     """Create a kiosk link; it is shown this once (only its hash is kept)."""
     shelter = visible(shelter_id)
-    token = create_kiosk_token(get_db(), shelter_id, request.form.get("label", "")[:100])
+    try:
+        token = create_kiosk_token(get_db(), shelter_id, request.form.get("label", ""))
+    except ShelterError as exc:
+        flash(text_problem(exc.code, MAX_KIOSK_LABEL, str(exc)), "error")
+        return redirect(url_for("shelters.detail", shelter_id=shelter_id))
     link = url_for("kiosk.start", token=token, _external=True)
     return render_template("shelters/kiosk_link.html", shelter=shelter, link=link)
 
@@ -286,6 +290,8 @@ def presence(shelter_id: int, reg_id: int) -> Response:
                     request.form.get("destination", ""))
     except RegistrationError:
         abort(404)
+    except TextRefused as exc:
+        flash(text_problem(exc.code, MAX_LINE, str(exc)), "error")
     return redirect(url_for("shelters.registration", shelter_id=shelter_id, reg_id=reg_id))
 
 

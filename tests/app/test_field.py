@@ -160,3 +160,19 @@ def test_shelter_name_follows_the_same_text_rules(real_app, name, english, japan
         assert response.status_code == 200 and expected in response.get_data(as_text=True)
     with real_app.app_context():
         assert get_db()["shelters"].count == 2
+
+
+def test_check_out_destination_and_kiosk_label_follow_the_text_rules(real_app):  # noqa: F811
+    register(kiosk_client(real_app), lang="en", name="Jane")
+    staff = staff_client(real_app, "staff")
+    url = "/shelters/1/registrations/1"
+    response = staff.post(f"{url}/presence", data={"csrf_token": csrf_token(staff, url), "present": "0",
+                                                   "destination": "Osaka\u202e"}, follow_redirects=True)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and "見えない文字方向の制御文字" in html
+    with real_app.app_context():
+        assert list_registrations(get_db(), 1)[0].present  # nothing changed
+    response = staff.post("/shelters/1/kiosks", data={"csrf_token": csrf_token(staff, "/shelters/1/"),
+                                                      "label": "Hall\u200b"}, follow_redirects=True)
+    assert response.status_code == 200 and "見えない（幅ゼロの）文字" in response.get_data(as_text=True)
+    assert "/kiosk/start/" not in response.get_data(as_text=True)
