@@ -23,14 +23,13 @@ from phrasebook.errors import PhrasebookError
 from phrasebook.languages import get_language
 from phrasebook.shelters import ShelterClosed, ShelterError, get_shelter, now
 from phrasebook.templates import load_templates
-from phrasebook.textsafety import MAX_LINE, MAX_LONG_TEXT, TextRefused, ascii_digits, clean_text
+from phrasebook.textsafety import MAX_LINE, MAX_LONG_TEXT, MAX_PHONE, TextRefused, ascii_digits, clean_text, is_phone
 
-MAX_TEXT = {"text": MAX_LINE, "textarea": MAX_LONG_TEXT, "phone": 30, "email": 254}
+MAX_TEXT = {"text": MAX_LINE, "textarea": MAX_LONG_TEXT, "phone": MAX_PHONE, "email": 254}
 NUMBER_RANGE = {"age": (0, 130), "household_count": (1, 50), "pregnancy_weeks": (1, 45),
                 "medication_left": (0, 365)}
 REQUIRED = ("name",)
 DIGIT_INPUTS = ("number", "date", "phone")
-_PHONE = re.compile(r"^\+?[0-9][0-9\- ()]{2,29}$")
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
 
 
@@ -121,7 +120,7 @@ def _check(field: Field, raw: Any) -> tuple[Any, str | None]:
         if not date(1900, 1, 1) <= value <= date.today() and field.section != "stay":
             return None, "date"
         return value.isoformat(), None
-    if field.input == "phone" and not _PHONE.match(text):
+    if field.input == "phone" and not is_phone(text):
         return None, "phone"
     if field.input == "email" and not _EMAIL.match(text):
         return None, "email"

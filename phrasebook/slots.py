@@ -17,9 +17,8 @@ from babel.numbers import format_decimal
 from phrasebook.errors import SlotValueError
 from phrasebook.languages import Language, native_digits
 from phrasebook.textsafety import MAX_SLOT_TEXT as MAX_TEXT
-from phrasebook.textsafety import TextRefused, ascii_digits, clean_text
+from phrasebook.textsafety import TextRefused, ascii_digits, clean_text, is_phone
 
-_PHONE = re.compile(r"^\+?[0-9][0-9\- ()]{1,30}$")
 # Text rule codes (``phrasebook.textsafety``) as slot problem codes.
 _TEXT_CODES = {"text": "text", "empty": "text_empty", "too_long": "text_long", "control": "text_control",
                "bidi": "text_bidi", "invisible": "text_invisible", "joiner": "text_invisible"}
@@ -117,7 +116,7 @@ def parse_value(kind: str, value: Any) -> Any:
         return number
     if kind == "phone":
         text = _clean_text(value)
-        if not _PHONE.match(text) or sum(c.isdigit() for c in text) < 3:
+        if not is_phone(text):
             raise SlotValueError("phone", "expected a phone number of digits, spaces, '-', '+' and '()'")
         return text
     if kind == "url":

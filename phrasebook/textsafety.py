@@ -44,6 +44,8 @@ MAX_LONG_TEXT = 1000
 MAX_SLOT_TEXT = 500
 MAX_SHELTER_NAME = 200
 MAX_ADDRESS = 300
+MAX_PHONE = 30
+_PHONE = re.compile(r"\+?[0-9][0-9\- ()]*")
 
 
 class TextRefused(PhrasebookError, ValueError):
@@ -108,6 +110,13 @@ def clean_text(value: object, max_len: int, multiline: bool = False, required: b
     if problem := find_problem(text, multiline):
         raise TextRefused(problem.code, problem.reason, problem.char)
     return text
+
+
+def is_phone(text: str) -> bool:
+    """A phone number people can dial: ASCII digits (see ``ascii_digits``), spaces, ``-``,
+    ``()`` and a leading ``+``; at least three digits, at most ``MAX_PHONE`` characters."""
+    return (len(text) <= MAX_PHONE and _PHONE.fullmatch(text) is not None
+            and sum(c.isdigit() for c in text) >= 3)
 
 
 def fold_spaces(text: str) -> str:

@@ -6,7 +6,6 @@ from typing import Any
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField, SubmitField
-from wtforms.validators import Length
 
 from app.forms import TEXT_PROBLEMS, AtLeastOne, MultiCheckboxField, default_languages, language_choices
 from app.i18n import _, lazy
@@ -79,15 +78,13 @@ def composer_form(tpl: Template, message_values: dict[str, Any] | None = None, *
         render_kw = {"type": INPUT_TYPES[kind]}
         if kind == "number":
             render_kw["step"] = "any"
-        fields[slot] = StringField(f"{{{slot}}} · {TYPE_LABELS[kind]}", render_kw=render_kw,
-                                   validators=[Length(max=500)])
+        fields[slot] = StringField(f"{{{slot}}} · {TYPE_LABELS[kind]}", render_kw=render_kw)
         stored = (message_values or {}).get(slot)
         if kind == "place":
             names = stored if isinstance(stored, dict) else {"ja": stored}
             data[slot] = names.get("ja")
             for code in NAME_LANGUAGES:
-                fields[name_field(slot, code)] = StringField(LANGUAGES[code].native,
-                                                             validators=[Length(max=500)])
+                fields[name_field(slot, code)] = StringField(LANGUAGES[code].native)
                 data[name_field(slot, code)] = names.get(code)
         else:
             data[slot] = stored
