@@ -1,13 +1,14 @@
 """The messages table, and the migration of databases that named a message's shelter by typed
 text: a typed name that matches a shelter (NFKC, spaces folded, case folded) becomes its id; any
-other text makes the message area-wide and is kept as its ``area`` for display."""
+other text makes the message area-wide and is kept as its ``area`` for display (without the
+characters the text rules refuse)."""
 
 from __future__ import annotations
 
 import sqlite_utils
 
 from phrasebook.shelters import list_shelters
-from phrasebook.textsafety import name_key
+from phrasebook.textsafety import fold_spaces, name_key, without_refused
 
 
 def init_messages(db: sqlite_utils.Database) -> None:
@@ -41,7 +42,7 @@ def _link_shelters_by_id(db: sqlite_utils.Database) -> None:
         conn.execute("ALTER TABLE messages ADD COLUMN area TEXT")
         for message_id, typed in conn.execute("SELECT id, shelter FROM messages").fetchall():
             shelter_id = by_key.get(name_key(typed or ""))
-            area = (typed or "").strip() if shelter_id is None else ""
+            area = fold_spaces(without_refused(typed or "")) if shelter_id is None else ""
             conn.execute("UPDATE messages SET shelter_id = ?, area = ? WHERE id = ?",
                          [shelter_id, area or None, message_id])
         conn.execute("ALTER TABLE messages DROP COLUMN shelter")

@@ -93,6 +93,13 @@ def find_problem(text: str, multiline: bool = False) -> Problem | None:
     return None
 
 
+def without_refused(text: str) -> str:
+    """``text`` with every refused character removed (for text stored before these rules)."""
+    while problem := find_problem(text):
+        text = text[:problem.position] + text[problem.position + 1:]
+    return text
+
+
 def clean_text(value: object, max_len: int, multiline: bool = False, required: bool = True) -> str:
     """``value`` stripped (single line: tabs and line breaks become spaces), checked against the
     rules. Raises ``TextRefused``; an empty text is ``""`` unless ``required``."""

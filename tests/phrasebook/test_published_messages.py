@@ -28,7 +28,7 @@ OLD_SHELTERS = """CREATE TABLE [shelters] ([id] INTEGER PRIMARY KEY, [name] TEXT
    [capacity] INTEGER, [languages] TEXT, [is_open] INTEGER, [created_at] TEXT, [closed_at] TEXT)"""
 TYPED = {  # message id -> the shelter name staff typed with the old composer
     "exact": "北小学校 体育館", "fullwidth": "北小学校\u3000体育館", "spaced": "  北小学校   体育館 ",
-    "letters": "ＡＢＣ会館", "unknown": "駅前広場", "area": "", "null": None,
+    "letters": "ＡＢＣ会館", "unknown": "駅前\u202e広場\u200b ", "area": "", "null": None,
 }
 
 
