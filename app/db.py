@@ -7,6 +7,7 @@ import threading
 import sqlite_utils
 from flask import Flask, current_app
 
+from phrasebook.messages_schema import init_messages
 from phrasebook.registrations import init_registrations
 from phrasebook.shelters import init_shelters
 from phrasebook.store import import_phrases, init_db, open_db
@@ -44,13 +45,8 @@ def init_schema(db: sqlite_utils.Database) -> None:
     db["users"].create_index(["username"], unique=True, if_not_exists=True)
     db["login_throttle"].create({"key": str, "failures": int, "since": float, "locked_until": float},
                                 pk="key", not_null={"failures", "since"}, if_not_exists=True)
-    db["messages"].create({
-        "id": str, "template_id": str, "slot_values": str, "languages": str, "author": str,
-        "shelter": str, "created_at": str, "updated_at": str, "withdrawn_at": str, "drill": int,
-    }, pk="id", not_null={"template_id", "slot_values", "languages", "author", "created_at",
-                          "updated_at"}, defaults={"drill": 0}, if_not_exists=True)
-    db["messages"].create_index(["created_at"], if_not_exists=True)
     init_shelters(db)
+    init_messages(db)
     init_registrations(db)
 
 

@@ -49,6 +49,21 @@ class Form(FlaskForm):
     class Meta:
         def get_translations(self, form: object) -> _UiTranslations:
             return _UiTranslations()
+# The text rules' codes (``phrasebook.textsafety``) as UI strings (``%(max)s``: the longest text).
+TEXT_PROBLEMS = {
+    "empty": lazy("Please fill this in."),
+    "too_long": lazy("Use at most %(max)s characters."),
+    "control": lazy("Remove the control character (a line break, tab or similar)."),
+    "bidi": lazy("Remove the invisible text-direction character: it can disguise what the text says."),
+    "invisible": lazy("Remove the invisible (zero-width) character."),
+    "joiner": lazy("Remove the invisible (zero-width) character."),
+}
+
+
+def text_problem(code: str, max_len: int, english: str) -> str:
+    """A text rule's code in the interface language; the library's English reason otherwise."""
+    text = TEXT_PROBLEMS.get(code)
+    return str(text) % {"max": max_len} if text is not None else english
 
 
 class MultiCheckboxField(SelectMultipleField):

@@ -1,4 +1,9 @@
-"""CAP 1.2 (OASIS Common Alerting Protocol) for published messages: one ``<info>`` per language."""
+"""CAP 1.2 (OASIS Common Alerting Protocol) for published messages: one ``<info>`` per language.
+
+The first version of a message is an ``Alert`` whose identifier is the message id; an edited
+message is an ``Update`` and a withdrawn one a ``Cancel``, each with its own identifier (id and
+time) and a reference to the first version. Drill messages have status ``Exercise``. Used by
+``/m/<id>.cap.xml`` and ``bosai cap ID``."""
 
 from __future__ import annotations
 
@@ -7,14 +12,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Mapping
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from phrasebook.furigana import plain
 from phrasebook.languages import get_language
+from phrasebook.messages import Message, renditions
 from phrasebook.render import render
 from phrasebook.templates import Template, get_template
 
 NS = "urn:oasis:names:tc:emergency:cap:1.2"
 CAP_SCHEMA = Path(__file__).parent / "schemas" / "CAP-v1.2.xsd"  # OASIS CAP 1.2, see schemas/NOTICE
+DEFAULT_AREA = "Japan"  # BOSAI_CAP_AREA: the area that area-wide messages are for
 HEADLINE_MAX = 160  # CAP 1.2 §3.2.2: headline SHOULD be under 160 characters
 
 _CATEGORY = {
@@ -125,3 +134,37 @@ def cap_xml(alert: Alert) -> bytes:
         _sub(area, "areaDesc", alert.area)
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def cap_sender(base_url: str | None, configured: str = "") -> str:
+    """``BOSAI_CAP_SENDER``, else ``bosai@`` the host of the base URL."""
+    return configured or f"bosai@{urlsplit(base_url or '').hostname or 'localhost'}"
+
+
+def message_alert(message: Message, base_url: str | None, sender: str, area: str, timezone: str) -> Alert:
+    """The alert for the message as it is now, in every language it can be shown in; the area
+    is the message's shelter (its current name) or migrated area text, else ``area``."""
+    zone = ZoneInfo(timezone)
+    first = datetime.fromisoformat(message.created_at).astimezone(zone)
+    sent = datetime.fromisoformat(message.updated_at).astimezone(zone)
+    identifier, references = message.id, ()
+    if message.withdrawn or sent != first:
+        identifier = f"{message.id}-{sent:%Y%m%dT%H%M%S}"
+        references = (f"{sender},{message.id},{cap_time(first)}",)
+    langs = tuple(r.lang.code for r in renditions(message.template_id, message.languages, message.values)
+                  if r.text is not None)
+    return Alert(identifier=identifier, sender=sender, sent=sent, template_id=message.template_id,
+                 values=message.values, langs=langs, area=message.where or area, exercise=message.drill,
+                 withdrawn=message.withdrawn, web=base_url, references=references,
+                 page=message.id)
+
+
+def configured_alert(message: Message, config: Mapping[str, Any], base_url: str | None) -> Alert:
+    """The message's alert with the app's settings (``CAP_SENDER``, ``CAP_AREA``, ``TIMEZONE``)."""
+    sender = cap_sender(base_url, str(config.get("CAP_SENDER") or ""))
+    return message_alert(message, base_url, sender, str(config.get("CAP_AREA") or DEFAULT_AREA), config["TIMEZONE"])
+
+
+def message_cap(message: Message, config: Mapping[str, Any], base_url: str | None) -> bytes:
+    """The message as CAP 1.2 XML, with the app's settings."""
+    return cap_xml(configured_alert(message, config, base_url))

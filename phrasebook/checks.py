@@ -17,10 +17,8 @@ from phrasebook.languages import LANGUAGES, SOURCE, Language
 from phrasebook.paths import po_path, templates_dir
 from phrasebook.scripts import EXPECTED, SIMPLIFIED_ONLY, TRADITIONAL_ONLY, script_of
 from phrasebook.templates import Template, load_templates, placeholder_problem
+from phrasebook.textsafety import find_problem
 
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-# ZWNJ and ZWJ choose conjunct forms in Devanagari and Myanmar; elsewhere they are stray.
-_JOINER = re.compile(r"(?<![\u0900-\u097f\u1000-\u109f])[\u200c\u200d]|[\u200c\u200d](?![\u0900-\u097f\u1000-\u109f])")
 _PARENS = re.compile(r"\([^()]*\)|（[^（）]*）|「[^「」]*」")
 _SLOT = re.compile(r"\{\w+\}")
 _SENTENCE_END = tuple("。．.？?！!।॥၊။")
@@ -97,8 +95,8 @@ def _check_entry(lang: Language, tpl: Template, entry: Entry, path: str,
     text = entry.text
     if problem := placeholder_problem(text, tpl.slots):
         add("placeholders", f"{tpl.id}: {problem}")
-    if _INVISIBLE.search(text) or _JOINER.search(text):
-        add("control-chars", f"{tpl.id}: contains control or zero-width characters")
+    if problem := find_problem(text, multiline=True):
+        add("control-chars", f"{tpl.id}: {problem.reason}")
     if text != text.strip() or "  " in text:
         add("whitespace", f"{tpl.id}: leading, trailing or double spaces", "warning")
     if lang.code == SOURCE:

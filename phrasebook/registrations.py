@@ -21,20 +21,29 @@ import sqlite_utils
 from phrasebook.card import Field, fields
 from phrasebook.errors import PhrasebookError
 from phrasebook.languages import get_language
-from phrasebook.shelters import get_shelter, now
+from phrasebook.shelters import ShelterClosed, ShelterError, get_shelter, now
 from phrasebook.templates import load_templates
+from phrasebook.textsafety import MAX_LINE, MAX_LONG_TEXT, MAX_PHONE, TextRefused, ascii_digits, clean_text, is_phone
 
-MAX_TEXT = {"text": 200, "textarea": 1000, "phone": 30, "email": 254}
+MAX_TEXT = {"text": MAX_LINE, "textarea": MAX_LONG_TEXT, "phone": MAX_PHONE, "email": 254}
 NUMBER_RANGE = {"age": (0, 130), "household_count": (1, 50), "pregnancy_weeks": (1, 45),
                 "medication_left": (0, 365)}
 REQUIRED = ("name",)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-_PHONE = re.compile(r"^\+?[0-9][0-9\- ()]{2,29}$")
+DIGIT_INPUTS = ("number", "date", "phone")
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
 
 
 class RegistrationError(PhrasebookError, LookupError):
     """An unknown registration, or one the caller may not see."""
+
+
+class RegistrationInvalid(PhrasebookError, ValueError):
+    """Answers that do not validate: ``errors`` maps each field to its error code, ``clean``
+    holds the answers that passed (nothing typed correctly is lost)."""
+
+    def __init__(self, errors: dict[str, str], clean: dict[str, Any]) -> None:
+        self.errors, self.clean = errors, clean
+        super().__init__("registration refused: " + ", ".join(f"{k}: {v}" for k, v in sorted(errors.items())))
 
 
 @dataclass(frozen=True)
@@ -69,6 +78,11 @@ def init_registrations(db: sqlite_utils.Database) -> None:
     db["registration_events"].create_index(["registration_id"], if_not_exists=True)
 
 
+def number_limits(name: str) -> tuple[int, int]:
+    """The smallest and largest answer a number field takes."""
+    return NUMBER_RANGE.get(name, (0, 999))
+
+
 def _check(field: Field, raw: Any) -> tuple[Any, str | None]:
     """(clean value, error code or None) for one answer; empty answers are None."""
     if field.input == "multi":
@@ -79,19 +93,24 @@ def _check(field: Field, raw: Any) -> tuple[Any, str | None]:
         return (sorted(set(values), key=field.options.index) or None), None
     if isinstance(raw, (list, tuple)):
         raw = raw[-1] if raw else ""
-    text = str(raw if raw is not None else "").strip()
+    text = str(raw if raw is not None else "")
+    if field.input in DIGIT_INPUTS:
+        text = ascii_digits(text)
+    try:
+        text = clean_text(text, MAX_TEXT.get(field.input, MAX_LINE), multiline=field.input == "textarea",
+                          required=False)
+    except TextRefused as exc:
+        return None, "too_long" if exc.code == "too_long" else "invalid_chars"
     if not text:
         return None, None
-    if _CONTROL.search(text):
-        return None, "invalid_chars"
-    if len(text) > MAX_TEXT.get(field.input, 200):
-        return None, "too_long"
     if field.input in ("choice", "yesno"):
         return (text, None) if text in field.options else (None, "choice")
     if field.input == "number":
-        low, high = NUMBER_RANGE.get(field.name, (0, 999))
-        if not text.isascii() or not text.isdigit() or not low <= int(text) <= high:
+        low, high = number_limits(field.name)
+        if not text.isascii() or not text.isdigit():
             return None, "number"
+        if not low <= int(text) <= high:
+            return None, "number_range"
         return int(text), None
     if field.input == "date":
         try:
@@ -101,7 +120,7 @@ def _check(field: Field, raw: Any) -> tuple[Any, str | None]:
         if not date(1900, 1, 1) <= value <= date.today() and field.section != "stay":
             return None, "date"
         return value.isoformat(), None
-    if field.input == "phone" and not _PHONE.match(text):
+    if field.input == "phone" and not is_phone(text):
         return None, "phone"
     if field.input == "email" and not _EMAIL.match(text):
         return None, "email"
@@ -109,7 +128,8 @@ def _check(field: Field, raw: Any) -> tuple[Any, str | None]:
 
 
 def validate(answers: Mapping[str, Any], include_staff: bool = False) -> tuple[dict[str, Any], dict[str, str]]:
-    """Clean answers and error codes by field (``required``, ``too_long``, ``number``, ``date``,
+    """Clean answers and error codes by field (``required``, ``too_long``, ``number``,
+    ``number_range``, ``date``,
     ``phone``, ``email``, ``choice``, ``invalid_chars``). Unknown keys are dropped; answers that
     pass are kept even when others fail, so nothing typed correctly is lost."""
     clean: dict[str, Any] = {}
@@ -141,14 +161,15 @@ def create_registration(db: sqlite_utils.Database, shelter_id: int, lang: str, a
                         source: str = "kiosk", actor: str = "kiosk") -> Registration:
     """Store a validated registration in one durable transaction and return it.
 
-    Raises ``ValueError`` with the error codes when the answers do not validate.
+    Raises ``ShelterClosed`` when the shelter is closed and ``RegistrationInvalid`` (with the
+    error codes) when the answers do not validate.
     """
     shelter = get_shelter(db, shelter_id)
     if not shelter.is_open:
-        raise ValueError(f"shelter {shelter_id} is closed")
+        raise ShelterClosed(shelter)
     clean, errors = validate(answers, include_staff=source == "staff")
     if errors:
-        raise ValueError(errors)
+        raise RegistrationInvalid(errors, clean)
     code = get_language(lang).code
     stamp = now()
     with db.conn:
@@ -205,14 +226,16 @@ def update_registration(db: sqlite_utils.Database, reg_id: int, shelter_ids: lis
 
 def set_present(db: sqlite_utils.Database, reg_id: int, shelter_ids: list[int] | None, present: bool,
                 actor: str, destination: str = "") -> None:
-    """Check a registration out (or back in); every change is kept in the event log."""
+    """Check a registration out (or back in); every change is kept in the event log. Raises
+    ``TextRefused`` for a destination the text rules refuse."""
     reg = get_registration(db, reg_id, shelter_ids)
+    destination = clean_text(destination, MAX_LINE, required=False)
     if reg.present == present or reg.anonymised_at:
         return
     with db.conn:
         db["registrations"].update(reg_id, {"checked_out_at": None if present else now(), "updated_at": now()})
         _event(db, reg_id, "check_in" if present else "check_out", actor,
-               {"destination": destination[:200]} if destination else None)
+               {"destination": destination} if destination else None)
 
 
 def history(db: sqlite_utils.Database, reg_id: int, shelter_ids: list[int] | None) -> list[dict]:
@@ -286,7 +309,7 @@ def anonymise_closed_shelter(db: sqlite_utils.Database, shelter_id: int, actor: 
     """Remove the personal data of every registration of a closed shelter, keeping only the
     language, the household size and the dates. Returns how many were anonymised."""
     if get_shelter(db, shelter_id).is_open:
-        raise ValueError("close the shelter before anonymising its registrations")
+        raise ShelterError("close the shelter before anonymising its registrations")
     regs = [r for r in list_registrations(db, shelter_id) if not r.anonymised_at]
     with db.conn:
         for reg in regs:

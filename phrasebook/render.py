@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from phrasebook.catalog import PoFile, read_po
-from phrasebook.errors import PhrasebookError, SlotError, SlotValueError
+from phrasebook.errors import PhrasebookError, SlotError, SlotValueError, UnknownTemplate
 from phrasebook.glossary import choice_terms
 from phrasebook.languages import SOURCE, get_language
 from phrasebook.paths import po_path, templates_dir
-from phrasebook.slots import format_value, parse_value
+from phrasebook.slots import canonical, format_value, parse_value
 from phrasebook.templates import Template, get_template, placeholder_problem
 
 
@@ -74,6 +74,17 @@ def check_values(tpl: Template, values: Mapping[str, Any]) -> dict[str, Any]:
     if problems:
         raise SlotError(tpl.id, problems, codes)
     return parsed
+
+
+def canonical_values(template_id: str, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Slot values as they are stored: digits of dates, times, numbers and phone numbers in
+    ASCII, text stripped (``phrasebook.slots.canonical``); a place's names likewise."""
+    try:
+        kinds = get_template(template_id).slots
+    except UnknownTemplate:
+        kinds = {}
+    return {name: {code: canonical("text", text) for code, text in value.items()} if isinstance(value, dict)
+            else canonical(kinds.get(name, "text"), value) for name, value in values.items()}
 
 
 def render(template_id: str, lang: str, values: Mapping[str, Any] | None = None,

@@ -15,10 +15,26 @@ import sqlite_utils
 
 from phrasebook.errors import PhrasebookError
 from phrasebook.languages import get_language
+from phrasebook.textsafety import MAX_ADDRESS, MAX_SHELTER_NAME, TextRefused, clean_text, fold_spaces
+
+MAX_KIOSK_LABEL = 100
 
 
 class ShelterError(PhrasebookError, ValueError):
-    """Bad shelter data or an unknown shelter."""
+    """Bad shelter data or an unknown shelter: ``field`` and ``code`` say which rule (a
+    ``phrasebook.textsafety`` code, or ``capacity``) when a field was refused."""
+
+    def __init__(self, message: str, field: str = "", code: str = "", char: str = "") -> None:
+        self.field, self.code, self.char = field, code, char
+        super().__init__(message)
+
+
+class ShelterClosed(PhrasebookError):
+    """The shelter is closed: it takes no registrations."""
+
+    def __init__(self, shelter: "Shelter") -> None:
+        self.shelter = shelter
+        super().__init__(f"shelter {shelter.id} ({shelter.name}) is closed")
 
 
 @dataclass(frozen=True)
@@ -52,15 +68,16 @@ def _row(row: dict) -> Shelter:
 
 
 def _clean(name: str, address: str, capacity: int, languages: list[str]) -> dict:
-    name, address = " ".join(name.split()), " ".join(address.split())
-    if not name or len(name) > 200:
-        raise ShelterError("a shelter needs a name of at most 200 characters")
-    if len(address) > 300:
-        raise ShelterError("the address is longer than 300 characters")
+    cleaned = {}
+    for field, value, limit in (("name", name, MAX_SHELTER_NAME), ("address", address, MAX_ADDRESS)):
+        try:
+            cleaned[field] = fold_spaces(clean_text(value or "", limit, required=field == "name"))
+        except TextRefused as exc:
+            raise ShelterError(f"the {field} {exc}", field, exc.code, exc.char) from None
     if not 0 <= capacity <= 100_000:
-        raise ShelterError("capacity must be between 0 and 100000")
+        raise ShelterError("capacity must be between 0 and 100000", "capacity", "capacity")
     codes = [get_language(code).code for code in languages]
-    return {"name": name, "address": address, "capacity": capacity, "languages": json.dumps(codes)}
+    return {**cleaned, "capacity": capacity, "languages": json.dumps(codes)}
 
 
 def create_shelter(db: sqlite_utils.Database, name: str, address: str = "", capacity: int = 0,
@@ -107,10 +124,14 @@ def _hash(token: str) -> str:
 def create_kiosk_token(db: sqlite_utils.Database, shelter_id: int, label: str = "") -> str:
     """A new kiosk token for the shelter; the caller shows it once (it is not stored)."""
     get_shelter(db, shelter_id)
+    try:
+        label = clean_text(label, MAX_KIOSK_LABEL, required=False)
+    except TextRefused as exc:
+        raise ShelterError(f"the kiosk label {exc}", "label", exc.code, exc.char) from None
     token = secrets.token_urlsafe(24)
     with db.conn:
         db["kiosk_tokens"].insert({"token_hash": _hash(token), "shelter_id": shelter_id,
-                                   "label": label[:100], "created_at": now()})
+                                   "label": label, "created_at": now()})
     return token
 
 

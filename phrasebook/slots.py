@@ -17,10 +17,14 @@ from babel.numbers import format_decimal
 
 from phrasebook.errors import SlotValueError
 from phrasebook.languages import Language, native_digits
+from phrasebook.textsafety import MAX_SLOT_TEXT as MAX_TEXT
+from phrasebook.textsafety import TextRefused, ascii_digits, clean_text, is_phone
 
-MAX_TEXT = 500
-_PHONE = re.compile(r"^\+?[0-9][0-9\- ()]{1,30}$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# Text rule codes (``phrasebook.textsafety``) as slot problem codes.
+_TEXT_CODES = {"text": "text", "empty": "text_empty", "too_long": "text_long", "control": "text_control",
+               "bidi": "text_bidi", "invisible": "text_invisible", "joiner": "text_invisible"}
+MAX_NUMBER = 10**12
+DIGIT_KINDS = ("date", "time", "datetime", "number", "phone")
 
 
 @dataclass(frozen=True)
@@ -62,16 +66,18 @@ class Choice:
 
 
 def _clean_text(value: Any) -> str:
+    try:
+        return clean_text(value, MAX_TEXT)
+    except TextRefused as exc:
+        raise SlotValueError(_TEXT_CODES[exc.code], str(exc)) from None
+
+
+def canonical(kind: str, value: Any) -> Any:
+    """A typed-in value as it is stored: digits of dates, times, numbers and phone numbers in
+    ASCII (Myanmar, Devanagari, Thai and full-width digits accepted), text stripped."""
     if not isinstance(value, str):
-        raise SlotValueError("text", "expected text")
-    value = value.strip()
-    if not value:
-        raise SlotValueError("text_empty", "is empty")
-    if len(value) > MAX_TEXT:
-        raise SlotValueError("text_long", f"is longer than {MAX_TEXT} characters")
-    if _CONTROL.search(value):
-        raise SlotValueError("text_control", "contains control or invisible formatting characters")
-    return value
+        return value
+    return ascii_digits(value).strip() if kind in DIGIT_KINDS else value.strip()
 
 
 def parse_value(kind: str, value: Any, choices: tuple[str, ...] = ()) -> Any:
@@ -81,6 +87,7 @@ def parse_value(kind: str, value: Any, choices: tuple[str, ...] = ()) -> Any:
     Raises ``SlotValueError`` (a ``ValueError``) with a short reason and its code when the value
     does not fit the type.
     """
+    value = canonical(kind, value) if kind in DIGIT_KINDS else value
     if kind == "text":
         return _clean_text(value)
     if kind == "choice":
@@ -126,12 +133,15 @@ def parse_value(kind: str, value: Any, choices: tuple[str, ...] = ()) -> Any:
         if isinstance(value, (int, float, Decimal)):
             return value
         try:
-            return Decimal(str(value).strip())
+            number = Decimal(str(value).strip())
         except InvalidOperation:
             raise SlotValueError("number", "expected a number") from None
+        if not number.is_finite() or abs(number) >= MAX_NUMBER:
+            raise SlotValueError("number", f"expected a number below {MAX_NUMBER:,}")
+        return number
     if kind == "phone":
         text = _clean_text(value)
-        if not _PHONE.match(text) or sum(c.isdigit() for c in text) < 3:
+        if not is_phone(text):
             raise SlotValueError("phone", "expected a phone number of digits, spaces, '-', '+' and '()'")
         return text
     if kind == "url":

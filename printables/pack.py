@@ -1,7 +1,7 @@
 """Drill packs: everything a shelter needs for a drill in one go. Every standard sign in
 Japanese and the shelter's languages, a blank registration card per language, the three pointing
-boards per language besides Japanese, and a QR sheet per published message of the shelter (its
-own and area-wide ones). Output: one merged PDF, or a ZIP of separate PDFs with ``index.txt``.
+boards per language besides Japanese, and a QR sheet per message the shelter posts (chosen by
+``phrasebook.messages.shelter_messages``: its own and area-wide ones). Output: one merged PDF, or a ZIP of separate PDFs with ``index.txt``.
 
 ``plan_pack`` checks the request and lists the parts (cheap); ``build_pack`` builds them,
 calling ``progress(done, total, title)`` after each part."""
@@ -41,8 +41,6 @@ class PackMessage:
     template_id: str
     values: Mapping[str, Any]
     languages: tuple[str, ...]
-    shelter: str = ""  # shelter or area name; empty: area-wide
-    withdrawn: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,24 +52,15 @@ class PackPart:
     build: Callable[[], bytes]
 
 
-def _name_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
-def shelter_messages(shelter_name: str, messages: Sequence[PackMessage]) -> list[PackMessage]:
-    """The messages a shelter posts: not withdrawn, for this shelter or area-wide."""
-    return [m for m in messages if not m.withdrawn and _name_key(m.shelter) in ("", _name_key(shelter_name))]
-
-
-def plan_pack(shelter_name: str, langs: Sequence[str], messages: Sequence[PackMessage], base_url: str = "",
+def plan_pack(langs: Sequence[str], messages: Sequence[PackMessage], base_url: str = "",
               sign_ids: Sequence[str] | None = None) -> list[PackPart]:
     """The parts of a shelter's drill pack, in print order. ``langs``: the shelter's languages
-    (Japanese is always added; at most 15 others); ``sign_ids``: default every sign;
-    ``base_url``: the public address the QR codes point at (needed when there are messages)."""
+    (Japanese is always added; at most 15 others); ``messages``: the messages it posts, a QR
+    sheet each; ``sign_ids``: default every sign; ``base_url``: the public address the QR codes
+    point at (needed when there are messages)."""
     codes = list(dict.fromkeys(get_language(code).code for code in (SOURCE, *langs)))
     further = [lang.code for lang in further_languages(codes)]
-    sheets = shelter_messages(shelter_name, messages)
-    if sheets and not base_url.startswith(("http://", "https://")):
+    if messages and not base_url.startswith(("http://", "https://")):
         raise LayoutError("the QR sheets need the public base URL (http:// or https://), "
                           "e.g. https://bosai.example.jp")
     groups: dict[str, list[str]] = {}
@@ -91,7 +80,7 @@ def plan_pack(shelter_name: str, langs: Sequence[str], messages: Sequence[PackMe
                   for board, label in BOARDS.items()]
     parts += [PackPart(f"sheets/message-{m.id}.pdf", f"QRメッセージシート QR sheet: {m.id} ({m.template_id})",
                        partial(message_sheet_pdf, m.template_id, m.values, m.languages, base_url, m.id))
-              for m in sheets]
+              for m in messages]
     return parts
 
 

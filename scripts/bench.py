@@ -279,8 +279,9 @@ def bosai_command() -> list[str]:
 @contextmanager
 def site() -> Iterator[Site]:
     """A fresh instance (``bosai db init``) with the message published in every language it has."""
-    from app.messages.model import publish
     from phrasebook.languages import LANGUAGES
+    from phrasebook.messages import publish
+    from phrasebook.shelters import create_shelter
     from phrasebook.render import MissingTranslation, render
     from phrasebook.store import open_db
 
@@ -296,7 +297,8 @@ def site() -> Iterator[Site]:
             except MissingTranslation:
                 continue
         db = open_db(instance / "bosai.sqlite3")
-        message = publish(db, MESSAGE_TEMPLATE, MESSAGE_VALUES, langs, "bench", "中央小学校", False)
+        shelter = create_shelter(db, "中央小学校")
+        message = publish(db, MESSAGE_TEMPLATE, MESSAGE_VALUES, langs, "bench", shelter.id, False)
         db.conn.close()
         yield Site(instance, f"/m/{message.id}/{PAGE_LANG}", tuple(langs))
 
@@ -466,7 +468,7 @@ def bench_publish_to_mirror(s: Settings, where: Site, folder: Path) -> dict[str,
     """Publish the message ``s.mirror_runs`` times and wait each time until the mirror has it."""
     from app import create_app
     from app.db import get_db
-    from app.messages.model import publish
+    from phrasebook.messages import publish
     from app.public.mirror import get_mirror
 
     app = create_app({"INSTANCE_PATH": str(where.instance), "STATIC_MIRROR": str(folder),
@@ -476,7 +478,7 @@ def bench_publish_to_mirror(s: Settings, where: Site, folder: Path) -> dict[str,
 
     def publish_one() -> str:
         with app.app_context():
-            message = publish(get_db(), MESSAGE_TEMPLATE, MESSAGE_VALUES, list(where.langs), "bench", "中央小学校", False)
+            message = publish(get_db(), MESSAGE_TEMPLATE, MESSAGE_VALUES, list(where.langs), "bench", None, False)
         mirror.message_changed(message.id)
         return message.id
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import json
 import os
 from pathlib import Path
+from typing import Any
 
 import click
 import sqlite_utils
@@ -37,6 +39,17 @@ def instance_db(instance: Path) -> sqlite_utils.Database:
     store = open_db(db_path(instance))
     init_schema(store)
     return store
+
+
+def setting(name: str, default: Any = None) -> Any:
+    """A ``BOSAI_*`` setting from the environment, parsed as the app parses it (JSON if it is)."""
+    raw = os.environ.get(f"BOSAI_{name}")
+    if raw is None:
+        return default
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return raw
 
 
 def web_app(instance: Path) -> Flask:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from app.cli.common import Failed, instance_option, web_app
+from app.cli.common import Failed, instance_db, instance_option, setting, web_app
 
 
 @click.command("export-static")
@@ -37,13 +37,12 @@ def export_static(target: Path | None, portable: bool, instance: Path) -> None:
 @instance_option
 def cap(message_id: str, instance: Path) -> None:
     """A published message as a CAP 1.2 alert (XML), one <info> per language."""
-    from app.db import get_db
-    from app.messages import model
-    from app.messages.cap import message_cap
+    from app import DEFAULTS
+    from phrasebook.cap import message_cap
+    from phrasebook.messages import get
 
-    app = web_app(instance)
-    with app.app_context():
-        message = model.get(get_db(), message_id)
-        if message is None:
-            raise Failed(f"no published message {message_id!r}")
-        click.echo(message_cap(message, app.config, app.config.get("BASE_URL")).decode("utf-8"))
+    message = get(instance_db(instance), message_id)
+    if message is None:
+        raise Failed(f"no published message {message_id!r}")
+    config = {name: setting(name, DEFAULTS.get(name)) for name in ("CAP_SENDER", "CAP_AREA", "TIMEZONE")}
+    click.echo(message_cap(message, config, setting("BASE_URL")).decode("utf-8"))

@@ -12,6 +12,7 @@ from typing import Any
 from markupsafe import Markup
 
 from app.i18n import passage
+from phrasebook.furigana import plain
 from phrasebook.languages import LANGUAGES, Language
 from phrasebook.render import MissingTranslation, render
 
@@ -26,6 +27,11 @@ class Text:
 
     def __str__(self) -> str:
         return self.text
+
+    @property
+    def plain(self) -> str:
+        """The text without furigana markup (for an attribute or a script)."""
+        return plain(self.text)
 
 
 def say(template_id: str, lang: Language, **values: Any) -> Text:

@@ -13,11 +13,11 @@ from app.db import get_db
 from app.i18n import all_languages, match_tag
 from app.kiosk import bp
 from app.kiosk.texts import say
-from app.messages import model
 from phrasebook.card import fields, sections
 from phrasebook.languages import LANGUAGES, Language
-from phrasebook.registrations import create_registration, get_registration, validate
-from phrasebook.shelters import get_shelter, kiosk_shelter
+from phrasebook.messages import shelter_messages
+from phrasebook.registrations import RegistrationInvalid, create_registration, get_registration, number_limits
+from phrasebook.shelters import ShelterClosed, get_shelter, kiosk_shelter
 
 PRINT_WINDOW_S = 600  # the card just made can be printed for ten minutes
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
@@ -26,8 +26,10 @@ CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; script-src '
 
 @bp.after_request
 def kiosk_headers(response: Response) -> Response:
-    """Kiosk pages run one local script (inactivity timer, announcement refresh)."""
+    """Kiosk pages run one local script (inactivity timer, announcement refresh), and are never
+    stored: Back after a visit must show nothing of the previous person."""
     response.headers["Content-Security-Policy"] = CSP
+    response.headers["Cache-Control"] = "no-store"
     return response
 
 
@@ -41,13 +43,8 @@ def _lang(code: str) -> Language:
 
 def _announcements(lang: Language) -> list:
     """The shelter's current announcements (and area-wide ones), newest first, in ``lang``."""
-    shelter = get_shelter(get_db(), session["shelter_id"])
-    shown = []
-    for message in model.all_messages(get_db()):
-        if message.withdrawn or message.shelter not in ("", shelter.name):
-            continue
-        shown.append((message, say(message.template_id, lang, **message.values)))
-    return shown
+    return [(message, say(message.template_id, lang, **message.values))
+            for message in shelter_messages(get_db(), session["shelter_id"])]
 
 
 @bp.get("/start/<token>")
@@ -106,20 +103,29 @@ def _form_sections() -> list:
 @kiosk
 @all_languages
 def register(lang: str) -> Response | str:
+    """The form; a closed shelter shows a notice instead, and a form sent after the shelter
+    closed comes back with everything typed and the notice."""
     language = _lang(lang)
     answers: dict = {}
     errors: dict[str, str] = {}
+    closed = False
+    if request.method == "GET" and not get_shelter(get_db(), session["shelter_id"]).is_open:
+        return render_template("kiosk/closed.html", lang=language, say=say)
     if request.method == "POST":
         answers = {name: request.form.getlist(name) if field.input == "multi" else request.form.get(name, "")
                    for name, field in fields(include_staff=False).items() if name in request.form}
-        _clean, errors = validate(answers)
-        if not errors:
+        try:
             reg = create_registration(get_db(), session["shelter_id"], language.code, answers)
+        except RegistrationInvalid as exc:
+            errors = exc.errors
+        except ShelterClosed:
+            closed = True
+        else:
             session["last_reg"] = {"id": reg.id, "number": reg.number, "at": time.time()}
             return redirect(url_for("kiosk.done", lang=language.bcp47))
     page = render_template("kiosk/register.html", lang=language, say=say, sections=_form_sections(),
-                           answers=answers, errors=errors, privacy=_privacy_ids())
-    return make_response(page, 422 if errors else 200)
+                           answers=answers, errors=errors, privacy=_privacy_ids(), closed=closed)
+    return make_response(page, 409 if closed else 422 if errors else 200)
 
 
 def _privacy_ids() -> list[str]:
@@ -156,6 +162,13 @@ def card(lang: str) -> Response:
     response.headers["Content-Type"] = "application/pdf"
     response.headers["Content-Disposition"] = f'inline; filename="card-{reg.number}.pdf"'
     return response
+
+
+@bp.app_template_global()
+def number_range(field_name: str) -> dict[str, int]:
+    """The smallest and largest answer a number field takes (for ``card.error.number_range``)."""
+    low, high = number_limits(field_name)
+    return {"low": low, "high": high}
 
 
 @bp.context_processor

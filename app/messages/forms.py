@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from wtforms import BooleanField, StringField, SubmitField
-from wtforms.validators import Length, Optional
+from wtforms import BooleanField, SelectField, StringField, SubmitField
 
-from app.forms import Form, AtLeastOne, MultiCheckboxField, default_languages, language_choices, language_name
-from app.i18n import lazy
+from app.forms import (Form, TEXT_PROBLEMS, AtLeastOne, MultiCheckboxField, default_languages, language_choices,
+                       language_name)
+from app.i18n import _, lazy
 from app.labels import slot_names
 from phrasebook.errors import SlotError
 from phrasebook.languages import LANGUAGES
+from phrasebook.shelters import Shelter
 from phrasebook.slots import MAX_TEXT
 from phrasebook.templates import Template
 
@@ -30,9 +31,11 @@ SLOT_PROBLEMS = {
     "unknown": lazy("This template has no such field."),
     "slot_type": lazy("This template has a field of an unknown type."),
     "text": lazy("Expected text."),
-    "text_empty": lazy("Please fill this in."),
-    "text_long": lazy("Use at most %(max)s characters."),
-    "text_control": lazy("Remove the control or invisible formatting characters."),
+    "text_empty": TEXT_PROBLEMS["empty"],
+    "text_long": TEXT_PROBLEMS["too_long"],
+    "text_control": TEXT_PROBLEMS["control"],
+    "text_bidi": TEXT_PROBLEMS["bidi"],
+    "text_invisible": TEXT_PROBLEMS["invisible"],
     "place_ja": lazy("Give the Japanese name of the place."),
     "date": lazy("Enter a date like 2026-09-01."),
     "time": lazy("Enter a time like 15:30."),
@@ -48,7 +51,7 @@ NAME_LANGUAGES = [code for code in LANGUAGES if not code.startswith("ja")]
 class ComposerBase(Form):
     languages = MultiCheckboxField(lazy("Languages"), choices=language_choices(),
                                    validators=[AtLeastOne(lazy("Choose at least one language."))])
-    shelter = StringField(lazy("Shelter or area"), validators=[Optional(), Length(max=200)])
+    shelter = SelectField(lazy("Shelter or area"), choices=[], default="")
     drill = BooleanField(lazy("Drill (practice message)"))
     preview = SubmitField(lazy("Preview"))
     publish = SubmitField(lazy("Publish"))
@@ -57,6 +60,18 @@ class ComposerBase(Form):
 def choices_id(slot: str) -> str:
     """The id of the ``<datalist>`` offering a choice slot's listed terms."""
     return f"{slot}-choices"
+
+
+def shelter_field_choices(form: ComposerBase, shelters: list[Shelter], area: str = "") -> None:
+    """The shelters as choices of the form's shelter select: the whole area first (with the
+    area text of a migrated message), then each shelter by its id."""
+    whole = _("Whole area (every shelter)") + (f": {area}" if area else "")
+    form.shelter.choices = [("", whole), *((str(s.id), s.name) for s in shelters)]
+
+
+def chosen_shelter_id(form: ComposerBase) -> int | None:
+    """The chosen shelter's id, or None for the whole area."""
+    return int(form.shelter.data) if form.shelter.data else None
 
 
 def name_field(slot: str, code: str) -> str:
@@ -74,15 +89,13 @@ def composer_form(tpl: Template, message_values: dict[str, Any] | None = None, *
             render_kw["step"] = "any"
         if kind == "choice":
             render_kw["list"] = choices_id(slot)
-        fields[slot] = StringField(f"［{shown[slot]}］ · {TYPE_LABELS[kind]}", render_kw=render_kw,
-                                   validators=[Length(max=500)])
+        fields[slot] = StringField(f"［{shown[slot]}］ · {TYPE_LABELS[kind]}", render_kw=render_kw)
         stored = (message_values or {}).get(slot)
         if kind == "place":
             names = stored if isinstance(stored, dict) else {"ja": stored}
             data[slot] = names.get("ja")
             for code in NAME_LANGUAGES:
-                fields[name_field(slot, code)] = StringField(language_name(code),
-                                                             validators=[Length(max=500)])
+                fields[name_field(slot, code)] = StringField(language_name(code))
                 data[name_field(slot, code)] = names.get(code)
         else:
             data[slot] = stored

@@ -8,13 +8,15 @@ from werkzeug.wrappers import Response
 from app.auth import requires
 from app.db import get_db
 from app.i18n import _
-from app.messages import bp, model
-from app.messages.forms import (ComposerBase, attach_slot_errors, choices_id, composer_form, place_fields,
-                                slot_values)
+from app.messages import bp
+from app.messages.forms import (ComposerBase, attach_slot_errors, choices_id, chosen_shelter_id, composer_form,
+                                place_fields, shelter_field_choices, slot_values)
 from app.printing import pdf_response
 from app.public import mirror
+from phrasebook import messages as model
 from phrasebook.errors import PhrasebookError, SlotError, UnknownTemplate
 from phrasebook.render import check_values
+from phrasebook.shelters import list_shelters
 from phrasebook.store import search
 from phrasebook.templates import HAZARDS, PHASES, Template, get_template, load_templates
 from printables.sheet import message_sheet_pdf
@@ -94,10 +96,11 @@ def new() -> str:
 def compose(template_id: str) -> Response | str:
     tpl = message_template(template_id)
     form = composer_form(tpl)
+    shelter_field_choices(form, list_shelters(get_db()))
     values, shown = _submitted(form, tpl)
     if values is not None:
         message = model.publish(get_db(), tpl.id, values, form.languages.data, g.user.username,
-                                (form.shelter.data or "").strip(), form.drill.data)
+                                chosen_shelter_id(form), form.drill.data)
         mirror.message_changed(message.id)
         flash(_("Message published."), "ok")
         return redirect(url_for("messages.detail", message_id=message.id))
@@ -119,11 +122,12 @@ def edit(message_id: str) -> Response | str:
     message = model.get(get_db(), message_id) or abort(404)
     tpl = message_template(message.template_id)
     form = composer_form(tpl, message.values, languages=list(message.languages),
-                         shelter=message.shelter, drill=message.drill)
+                         shelter=str(message.shelter_id or ""), drill=message.drill)
+    shelter_field_choices(form, list_shelters(get_db()), message.area)
     values, shown = _submitted(form, tpl)
     if values is not None:
         model.update(get_db(), message.id, values, form.languages.data,
-                     (form.shelter.data or "").strip(), form.drill.data)
+                     chosen_shelter_id(form), form.drill.data)
         mirror.message_changed(message.id)
         flash(_("Message updated."), "ok")
         return redirect(url_for("messages.detail", message_id=message.id))

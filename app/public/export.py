@@ -19,8 +19,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from app.db import get_db
-from app.messages import model
 from app.public import STATIC_EXPORT, index_page, page_file
+from phrasebook import messages as model
 from phrasebook.errors import PhrasebookError
 from phrasebook.languages import LANGUAGES
 

@@ -15,8 +15,8 @@ from typing import Any
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
-from app.messages.cap import DEFAULT_AREA, cap_sender, configured_alert
-from app.messages.model import Message, renditions
+from phrasebook.cap import DEFAULT_AREA, cap_sender, configured_alert
+from phrasebook.messages import Message, renditions
 from phrasebook.furigana import plain
 from phrasebook.languages import LANGUAGES, SOURCE
 
@@ -60,7 +60,7 @@ def _title(message: Message, text: str) -> str:
 def _summary(message: Message, text: str) -> str:
     lines = ["この情報は取り消されました。"] if message.withdrawn else []
     lines += ["訓練のための情報です。"] if message.drill else []
-    lines.append(f"{text}（{message.shelter}）" if message.shelter else text)
+    lines.append(f"{text}（{message.where}）" if message.where else text)
     return "\n".join(lines)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from app.messages.model import all_messages
+from phrasebook.messages import shelter_messages
 from phrasebook.shelters import Shelter, get_shelter
 from printables.pack import PackMessage, PackPart, Progress, build_pack, plan_pack
 
@@ -32,6 +32,6 @@ def shelter_pack(db: sqlite_utils.Database, shelter_id: int, base_url: str,
                  langs: Sequence[str] | None = None) -> ShelterPack:
     """The pack of the shelter in its languages (or ``langs``), with its published messages."""
     shelter = get_shelter(db, shelter_id)
-    messages = [PackMessage(m.id, m.template_id, m.values, m.languages, m.shelter, m.withdrawn)
-                for m in all_messages(db)]
-    return ShelterPack(shelter, plan_pack(shelter.name, langs or shelter.languages, messages, base_url))
+    messages = [PackMessage(m.id, m.template_id, m.values, m.languages)
+                for m in shelter_messages(db, shelter_id)]
+    return ShelterPack(shelter, plan_pack(langs or shelter.languages, messages, base_url))

@@ -10,6 +10,7 @@ from werkzeug.wrappers import Response
 from app.auth import requires
 from app.auth.users import list_users
 from app.db import get_db
+from app.forms import text_problem
 from app.i18n import _, language_label
 from app.jobs import Job, JobFolder
 from app.kiosk.texts import say
@@ -20,12 +21,13 @@ from app.shelters.packs import shelter_pack
 from phrasebook.errors import PhrasebookError
 from phrasebook.card import fields, sections
 from phrasebook.languages import LANGUAGES
+from phrasebook.textsafety import MAX_ADDRESS, MAX_LINE, MAX_SHELTER_NAME, TextRefused
 from phrasebook.registrations import (
-    Registration, RegistrationError, anonymise_closed_shelter, create_registration, export_csv, get_registration, headcount,
-    history, list_registrations, needs_summary, set_present, update_registration, validate,
+    Registration, RegistrationError, RegistrationInvalid, anonymise_closed_shelter, create_registration, export_csv,
+    get_registration, headcount, history, list_registrations, needs_summary, set_present, update_registration,
 )
 from phrasebook.shelters import (
-    Shelter, ShelterError, assign_staff, create_kiosk_token, create_shelter, get_shelter, list_kiosk_tokens,
+    MAX_KIOSK_LABEL, Shelter, ShelterClosed, ShelterError, assign_staff, create_kiosk_token, create_shelter, get_shelter, list_kiosk_tokens,
     list_shelters, revoke_kiosk_token, shelters_of, staff_of, update_shelter,
 )
 from printables.pack import FORMATS
@@ -72,6 +74,13 @@ def _staff_choices(form: ShelterForm) -> None:
     form.staff.choices = [(u.id, u.username) for u in list_users(get_db()) if u.role == "staff"]
 
 
+def _show_error(form: ShelterForm, exc: ShelterError) -> None:
+    """The library's reason beside the field it concerns, in the staff language."""
+    field = form[exc.field] if exc.field in ("name", "address", "capacity") else form.name
+    limit = MAX_ADDRESS if exc.field == "address" else MAX_SHELTER_NAME
+    field.errors = [*field.errors, text_problem(exc.code, limit, str(exc))]
+
+
 @bp.get("/")
 @requires("staff")
 def index() -> str:
@@ -90,7 +99,7 @@ def new() -> Response | str:
             shelter = create_shelter(get_db(), form.name.data, form.address.data or "", form.capacity.data or 0,
                                      form.languages.data or ["ja", "ja@easy", "en"])
         except ShelterError as exc:
-            form.name.errors = [str(exc)]
+            _show_error(form, exc)
         else:
             assign_staff(get_db(), shelter.id, form.staff.data or [])
             return redirect(url_for("shelters.detail", shelter_id=shelter.id))
@@ -110,7 +119,7 @@ def edit(shelter_id: int) -> Response | str:
             update_shelter(get_db(), shelter_id, form.name.data, form.address.data or "", form.capacity.data or 0,
                            form.languages.data or [], form.is_open.data)
         except ShelterError as exc:
-            form.name.errors = [str(exc)]
+            _show_error(form, exc)
         else:
             assign_staff(get_db(), shelter_id, form.staff.data or [])
             return redirect(url_for("shelters.detail", shelter_id=shelter_id))
@@ -185,10 +194,14 @@ def pack_download(shelter_id: int, job_id: str) -> Response:
 
 @bp.post("/<int:shelter_id>/kiosks")
 @requires("staff")
-def new_kiosk(shelter_id: int) -> str:
+def new_kiosk(shelter_id: int) -> Response | str:
     """Create a kiosk link; it is shown this once (only its hash is kept)."""
     shelter = visible(shelter_id)
-    token = create_kiosk_token(get_db(), shelter_id, request.form.get("label", "")[:100])
+    try:
+        token = create_kiosk_token(get_db(), shelter_id, request.form.get("label", ""))
+    except ShelterError as exc:
+        flash(text_problem(exc.code, MAX_KIOSK_LABEL, str(exc)), "error")
+        return redirect(url_for("shelters.detail", shelter_id=shelter_id))
     link = url_for("kiosk.start", token=token, _external=True)
     return render_template("shelters/kiosk_link.html", shelter=shelter, link=link)
 
@@ -217,25 +230,33 @@ def export(shelter_id: int) -> Response:
 @bp.route("/<int:shelter_id>/registrations/new", methods=["GET", "POST"])
 @requires("staff")
 def new_registration(shelter_id: int) -> Response | str:
-    """Type in a paper card."""
+    """Type in a paper card. At a closed shelter the form says so, and a card sent anyway comes
+    back with everything typed, the evacuee's language included."""
     shelter = visible(shelter_id)
     answers, errors = {}, {}
+    evacuee_lang = request.form.get("lang", "ja")
+    if evacuee_lang not in LANGUAGES:
+        evacuee_lang = "ja"
     if request.method == "POST":
         answers = _form_answers()
-        errors = validate(answers, include_staff=True)[1]
-        if not errors:
-            reg = create_registration(get_db(), shelter_id, request.form.get("lang", "ja"), answers,
-                                      source="staff", actor=g.user.username)
+        try:
+            reg = create_registration(get_db(), shelter_id, evacuee_lang, answers, source="staff",
+                                      actor=g.user.username)
+        except RegistrationInvalid as exc:
+            errors = exc.errors
+        except ShelterClosed:
+            return _card_form(shelter, None, answers, {}, evacuee_lang, 409)
+        else:
             return redirect(url_for("shelters.registration", shelter_id=shelter_id, reg_id=reg.id))
-    return _card_form(shelter, None, answers, errors)
+    return _card_form(shelter, None, answers, errors, evacuee_lang)
 
 
-def _card_form(shelter: Shelter, reg: Registration | None, answers: dict, errors: dict) -> tuple[str, int]:
-    lang = LANGUAGES["ja"]
+def _card_form(shelter: Shelter, reg: Registration | None, answers: dict, errors: dict,
+               evacuee_lang: str = "ja", status: int | None = None) -> tuple[str, int]:
     page = render_template("shelters/registration_form.html", shelter=shelter, reg=reg, answers=answers,
-                           errors=errors, sections=[s for s in sections() if s.fields], lang=lang, say=say,
-                           languages=LANGUAGES)
-    return page, (422 if errors else 200)
+                           errors=errors, sections=[s for s in sections() if s.fields], lang=LANGUAGES["ja"],
+                           say=say, languages=LANGUAGES, evacuee_lang=evacuee_lang)
+    return page, status or (422 if errors else 200)
 
 
 @bp.route("/<int:shelter_id>/registrations/<int:reg_id>", methods=["GET", "POST"])
@@ -269,6 +290,8 @@ def presence(shelter_id: int, reg_id: int) -> Response:
                     request.form.get("destination", ""))
     except RegistrationError:
         abort(404)
+    except TextRefused as exc:
+        flash(text_problem(exc.code, MAX_LINE, str(exc)), "error")
     return redirect(url_for("shelters.registration", shelter_id=shelter_id, reg_id=reg_id))
 
 

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from app.cli import main
 from app.db import get_db
-from app.messages import model
+from phrasebook import messages as model
 
 VALUES = {"place": "市民体育館", "time": "09:30"}
 
@@ -25,7 +25,7 @@ def site(app, tmp_path: Path) -> tuple[Path, dict[str, model.Message]]:
         made = {}
         for name, day, langs, drill in [("first", "01", ["ja", "en"], False), ("latest", "03", ["ja", "ja@easy", "ne"], False),
                                         ("drill", "02", ["en", "ja"], True)]:
-            message = model.publish(db, "shelter.opened", VALUES, langs, "staff", "", drill)
+            message = model.publish(db, "shelter.opened", VALUES, langs, "staff", None, drill)
             stamp = f"2026-09-{day}T06:00:00+00:00"
             db["messages"].update(message.id, {"created_at": stamp, "updated_at": stamp})
             made[name] = message

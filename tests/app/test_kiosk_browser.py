@@ -4,11 +4,12 @@ and reset; a kiosk session refused on a staff page."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from app.messages import model
+from phrasebook import messages as model
 from phrasebook.registrations import list_registrations
 from phrasebook.shelters import create_kiosk_token, create_shelter
 from phrasebook.store import open_db
@@ -29,7 +30,7 @@ def kiosk(tmp_path: Path):
     db = open_db(instance / "bosai.sqlite3")
     shelter = create_shelter(db, "市民体育館", capacity=80, languages=["ja", "my", "en"])
     model.publish(db, "shelter.opened", {"place": "市民体育館", "time": "09:00"}, ["ja", "my"], "staff",
-                  "市民体育館", False)
+                  shelter.id, False)
     token = create_kiosk_token(db, shelter.id)
     db.conn.close()
     port = free_port()
@@ -97,3 +98,70 @@ def test_kiosk_in_myanmar(kiosk):
     db = open_db(instance / "bosai.sqlite3")
     [reg] = list_registrations(db, shelter_id)
     assert reg.answers["name"] == "Aung Aung" and reg.lang == "my" and reg.answers["allergy"] == ["peanut"]
+
+
+def _nothing_of(page, typed: str) -> bool:
+    """The page shows nothing of what the previous person typed (text or form values)."""
+    values = page.eval_on_selector_all("input, textarea", "els => els.map(e => e.value)")
+    return typed not in page.content() and typed not in " ".join(values)
+
+
+def test_countdown_escape_touch_and_back_after_reset(kiosk):
+    """The countdown shows its seconds in Myanmar digits; Escape and a touch on the warning both
+    stop it; after the idle reset and after a registration, Back shows nothing of the person.
+    The page's clock is driven by Playwright, so no test waits for real seconds."""
+    from playwright.sync_api import expect, sync_playwright
+
+    base, token, _instance, _shelter_id = kiosk
+    typed = "Walked Away Person"
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1080, "height": 1400})
+            page.clock.install(time=datetime(2026, 9, 1, 9, 0))
+            page.clock.pause_at(datetime(2026, 9, 1, 9, 0, 1))  # from here on, only run_for moves time
+            page.goto(f"{base}/kiosk/start/{token}")
+            page.click("a[lang=my]")
+            page.wait_for_url(f"{base}/kiosk/my/")
+            page.click("a.primary")
+            page.wait_for_url(f"{base}/kiosk/my/register")
+            page.fill("#f-name", typed)
+            page.fill("#f-phone", "၀၉၀-၁၁၁၁-၂၂၂၂")
+            dialog = page.locator("#kiosk-warning")
+            countdown = page.locator("#kiosk-warning .countdown")
+
+            page.clock.run_for(IDLE_S * 1000 + 100)
+            expect(dialog).to_be_visible()
+            expect(countdown).to_contain_text("၂၀")  # 20 in Myanmar digits
+            page.clock.run_for(3000)
+            expect(countdown).to_contain_text("၁၇")
+            assert "<" not in countdown.inner_text() and not any(c in "0123456789" for c in countdown.inner_text())
+
+            page.keyboard.press("Escape")
+            expect(dialog).to_be_hidden()
+            # Had the countdown gone on, it would have cleared the form 17 s after Escape.
+            page.clock.run_for((WARN_S - 3) * 1000 + 1000)
+            assert page.url == f"{base}/kiosk/my/register" and page.input_value("#f-name") == typed
+            expect(dialog).to_be_visible()  # warned again after the idle time, counting afresh
+
+            page.locator("#kiosk-warning .still-there").click()  # a touch on the warning continues
+            expect(dialog).to_be_hidden()
+            page.clock.run_for(WARN_S * 1000)
+            assert page.url == f"{base}/kiosk/my/register" and page.input_value("#f-name") == typed
+
+            page.clock.run_for((IDLE_S + WARN_S + 2) * 1000)  # nobody answers: reset
+            page.wait_for_url(f"{base}/kiosk/")
+            for _ in range(3):
+                page.go_back()
+                page.wait_for_load_state()
+                assert _nothing_of(page, typed), page.url
+
+            page.goto(f"{base}/kiosk/en/register")
+            page.fill("#f-name", typed)
+            page.click("button.primary")
+            page.wait_for_url(f"{base}/kiosk/en/done")
+            page.go_back()
+            page.wait_for_load_state()
+            assert _nothing_of(page, typed), page.url
+        finally:
+            browser.close()

@@ -7,16 +7,28 @@ import re
 import pytest
 
 from app.db import get_db
-from app.messages import model
+from phrasebook import messages as model
+from phrasebook.shelters import create_shelter, list_shelters
 from tests.app.conftest import csrf_token, set_translation
 
 COMPOSE = "/messages/new/shelter.opened"
 
 
+def shelter_id(client, name: str) -> str:
+    """The id (as the composer's select sends it) of the shelter called ``name``, made if new."""
+    with client.application.app_context():
+        db = get_db()
+        found = [s.id for s in list_shelters(db) if s.name == name]
+        return str(found[0] if found else create_shelter(db, name).id)
+
+
 def compose(client, url=COMPOSE, action="publish", **fields):
+    """Post the composer; ``shelter`` is a shelter's name (made if new), "" for the whole area."""
     data = {"place": "市民体育館", "place__en": "City Gym", "time": "09:30",
             "languages": ["ja", "en", "ne", "ja@easy"], "shelter": "北小学校", action: "1"}
     data.update(fields)
+    if data["shelter"]:
+        data["shelter"] = shelter_id(client, data["shelter"])
     data["csrf_token"] = csrf_token(client, url)
     return client.post(url, data={k: v for k, v in data.items() if v is not None})
 
@@ -74,7 +86,7 @@ def test_publish_stores_the_message(app, staff):
     assert message.template_id == "shelter.opened"
     assert message.values == {"place": {"ja": "市民体育館", "en": "City Gym"}, "time": "09:30"}
     assert message.languages == ("ja", "en", "ne", "ja@easy")
-    assert message.author == "staff" and message.shelter == "北小学校" and message.drill
+    assert message.author == "staff" and message.shelter_name == "北小学校" and message.drill
     page = staff.get(f"/messages/{message_id}").get_data(as_text=True)
     assert f"/m/{message_id}" in page and "City Gym" in page
     listing = staff.get("/messages/").get_data(as_text=True)
@@ -87,8 +99,10 @@ def test_publish_stores_the_message(app, staff):
     ({"place": "", "place__en": ""}, "Please fill this in.", "入力してください。", "missing"),
     ({"place": "", "place__en": "City Gym"}, "Give the Japanese name of the place.", "場所の日本語名を入力してください。",
      "needs a Japanese name"),
-    ({"place__en": "City\u202eGym"}, "Remove the control or invisible formatting characters.",
-     "制御文字や見えない書式文字を削除してください。", "contains control"),
+    ({"place__en": "City\u202eGym"}, "Remove the invisible text-direction character: it can disguise what the text says.",
+     "見えない文字方向の制御文字を削除してください。文字の見え方をごまかすことができます。", "U+202E"),
+    ({"place": "体育館\u200b"}, "Remove the invisible (zero-width) character.", "見えない（幅ゼロの）文字を削除してください。",
+     "U+200B"),
 ])
 def test_bad_slot_values_are_shown_in_the_staff_language(staff, fields, english, japanese, reason):
     html = compose(staff, **fields).get_data(as_text=True)  # Japanese, the default

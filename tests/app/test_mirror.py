@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from flask import Flask
 from flask.testing import FlaskClient
@@ -17,7 +17,8 @@ from flask.testing import FlaskClient
 import app.public.mirror as mirror_module
 from app.cli import main
 from app.db import get_db
-from app.messages import model
+from phrasebook import messages as model
+from phrasebook.shelters import ShelterError, create_shelter
 from app.public.mirror import Mirror, get_mirror
 from phrasebook.languages import LANGUAGES
 from tests.app.conftest import csrf_token
@@ -248,7 +249,7 @@ def test_a_url_the_app_cannot_answer_has_no_file_and_holds_up_nothing(app, staff
     fails in the app (500), so the mirror has no file for it and nginx would ask the app."""
     good = publish(staff)
     with app.app_context():
-        broken = model.publish(get_db(), "no.longer.there", {"place": "x"}, ["ja", "en"], "staff", "", False)
+        broken = model.publish(get_db(), "no.longer.there", {"place": "x"}, ["ja", "en"], "staff", None, False)
     with caplog.at_level(logging.WARNING, logger="app.public.export"):
         mirror_of(app).message_changed(broken.id)
         assert mirror_of(app).flush(WAIT)
@@ -263,8 +264,12 @@ def test_a_url_the_app_cannot_answer_has_no_file_and_holds_up_nothing(app, staff
        shelter=st.text(max_size=30), drill=st.booleans(), withdrawn=st.booleans())
 def test_whatever_is_published_is_mirrored_as_served(app, client, folder, langs, shelter, drill, withdrawn):
     with app.app_context():
+        try:
+            shelter_id = create_shelter(get_db(), shelter).id if shelter else None
+        except ShelterError:
+            assume(False)  # a name the text rules refuse never reaches a message
         message = model.publish(get_db(), "shelter.opened", {"place": "市民体育館", "time": "09:30"}, langs,
-                                "staff", shelter, drill)
+                                "staff", shelter_id, drill)
         if withdrawn:
             model.withdraw(get_db(), message.id)
     mirror_of(app).message_changed(message.id)

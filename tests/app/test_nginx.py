@@ -22,6 +22,7 @@ import pytest
 from app.auth.users import add_user
 from app.cli.common import instance_db
 from app.security import HEADERS
+from phrasebook.shelters import assign_staff, create_shelter
 from tests.app.conftest import PASSWORD
 from tests.app.live import BOSAI, free_port, start_server, stop_server
 from tests.app.nginx import NGINX, running_nginx
@@ -76,7 +77,8 @@ def served(tmp_path: Path):
     instance, mirror = tmp_path / "instance", tmp_path / "mirror"
     subprocess.run([*BOSAI, "db", "init", "--instance", str(instance)], check=True, capture_output=True)
     db = instance_db(instance)
-    add_user(db, "staff", "staff", PASSWORD)
+    staff = add_user(db, "staff", "staff", PASSWORD)
+    assign_staff(db, create_shelter(db, "北小学校").id, [staff.id])  # shelter 1, where the staff member works
     db.conn.close()
     app_port, port = free_port(), free_port()
     server = start_server(instance, app_port, {
@@ -95,7 +97,7 @@ def publish(staff: Browser) -> str:
     url = "/messages/new/shelter.opened"
     status, headers, _ = staff.request(url, {
         "place": "市民体育館", "place__en": "City Gym", "time": "09:30", "languages": ["ja", "en", "vi"],
-        "shelter": "北小学校", "publish": "1", "csrf_token": staff.csrf(url)})
+        "shelter": "1", "publish": "1", "csrf_token": staff.csrf(url)})
     assert status == 302, status
     return headers["Location"].rsplit("/", 1)[1]
 

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from app.cli import main
 from app.db import get_db
 from app.jobs import INTERRUPTED, JobFolder
-from app.messages import model
+from phrasebook import messages as model
 from app.shelters.packs import ShelterPack
 from printables.errors import LayoutError
 from printables.signs import sign_templates
@@ -36,7 +36,7 @@ def messages(real_app: Flask) -> dict[str, str]:  # noqa: F811
     with real_app.app_context():
         db = get_db()
         ids = {name: model.publish(db, "shelter.opened", VALUES, ["ja", "en"], "staff", shelter, False).id
-               for name, shelter in [("own", "市民体育館"), ("area", ""), ("gone", "市民体育館"), ("other", "第二小学校")]}
+               for name, shelter in [("own", 1), ("area", None), ("gone", 1), ("other", 2)]}
         model.withdraw(db, ids["gone"])
     return ids
 

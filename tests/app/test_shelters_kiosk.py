@@ -126,12 +126,12 @@ def test_revoked_kiosk_is_refused(real_app):
 
 def test_kiosk_shows_the_shelters_announcements(real_app):
     with real_app.app_context():
-        from app.messages import model
+        from phrasebook import messages as model
 
         model.publish(get_db(), "shelter.opened", {"place": "市民体育館", "time": "09:00"}, ["ja", "en"],
-                      "staff", "市民体育館", False)
+                      "staff", 1, False)
         model.publish(get_db(), "shelter.opened", {"place": "第二小学校", "time": "10:00"}, ["ja"],
-                      "other", "第二小学校", False)
+                      "other", 2, False)
     html = kiosk_client(real_app).get("/kiosk/en/").get_data(as_text=True)
     assert "市民体育館" in html and "第二小学校" not in html
     assert 'http-equiv="refresh"' not in html and "kiosk.js" in html

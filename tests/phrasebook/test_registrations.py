@@ -4,12 +4,12 @@ import io
 import pytest
 
 from phrasebook.registrations import (
-    RegistrationError, anonymise_closed_shelter, create_registration, export_csv, get_registration,
+    RegistrationError, RegistrationInvalid, anonymise_closed_shelter, create_registration, export_csv, get_registration,
     headcount, history, init_registrations, list_registrations, needs_summary, set_present,
     update_registration, validate,
 )
 from phrasebook.shelters import (
-    assign_staff, create_kiosk_token, shelters_of, staff_of, create_shelter, init_shelters, kiosk_shelter, list_kiosk_tokens,
+    ShelterClosed, assign_staff, create_kiosk_token, shelters_of, staff_of, create_shelter, init_shelters, kiosk_shelter, list_kiosk_tokens,
     revoke_kiosk_token, update_shelter,
 )
 from phrasebook.store import open_db
@@ -44,10 +44,24 @@ def test_validate_keeps_good_answers_and_names_bad_ones():
 
 @pytest.mark.parametrize("field, value, code", [
     ("name", "x" * 201, "too_long"), ("birth_date", "2999-01-01", "date"), ("birth_date", "1.4.1990", "date"),
-    ("household_count", "0", "number"), ("age", "４０", "number"), ("japanese_level", "<script>", "choice"),
+    ("household_count", "0", "number_range"), ("age", "၁၃၁", "number_range"), ("age", "4O", "number"),
+    ("japanese_level", "<script>", "choice"), ("name", "A\u200bB", "invalid_chars"),
+    ("name", "A\u200dB", "invalid_chars"), ("phone", "090-abcd", "phone"),
 ])
 def test_bad_values(field, value, code):
     assert validate({"name": "A", field: value})[1] == {field: code}
+
+
+@pytest.mark.parametrize("field, value, stored", [
+    ("age", "၃၄", 34), ("age", "३४", 34), ("age", "๓๔", 34), ("age", "３４", 34),
+    ("household_count", "၃", 3), ("phone", "၀၉၀-၁၂၃၄-၅၆၇၈", "090-1234-5678"),
+    ("phone", "０９０ー１２３４ー５６７８", "090-1234-5678"), ("phone", "०९०-१२३४-५६७८", "090-1234-5678"),
+    ("phone", "๐๙๐ ๑๒๓๔ ๕๖๗๘", "090 1234 5678"), ("birth_date", "၁၉၉၀-၀၄-၀၁", "1990-04-01"),
+    ("birth_date", "１９９０－０４－０１", "1990-04-01"), ("name", "रमेश\u200dकुमार", "रमेश\u200dकुमार"),
+])
+def test_native_digits_are_accepted_and_stored_as_ascii(field, value, stored):
+    clean, errors = validate({"name": "A", field: value})
+    assert errors == {} and clean[field] == stored
 
 
 def test_staff_fields_are_not_accepted_from_the_kiosk():
@@ -68,8 +82,9 @@ def test_create_list_and_history(db, shelter):
 
 
 def test_invalid_registration_is_not_stored(db, shelter):
-    with pytest.raises(ValueError, match="required"):
+    with pytest.raises(RegistrationInvalid, match="required") as refused:
         create_registration(db, shelter.id, "en", {"age": "30"})
+    assert refused.value.errors == {"name": "required"} and refused.value.clean == {"age": 30}
     assert db["registrations"].count == 0
 
 
@@ -120,8 +135,9 @@ def test_anonymise_only_closed_shelters(db, shelter):
     reg = get_registration(db, 1, None)
     assert reg.answers == {"household_count": 3} and reg.anonymised_at
     assert "NGUYEN" not in export_csv(db, shelter.id).decode("utf-8-sig")
-    with pytest.raises(ValueError, match="closed"):
+    with pytest.raises(ShelterClosed, match="closed") as closed:
         create_registration(db, shelter.id, "en", {"name": "late"})
+    assert closed.value.shelter.id == shelter.id
 
 
 def test_staff_assignment(db, shelter):

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from printables.errors import LayoutError
-from printables.pack import PackError, PackMessage, PackPart, build_pack, plan_pack, shelter_messages
+from printables.pack import PackError, PackMessage, PackPart, build_pack, plan_pack
 from printables_testkit import assert_fonts_embedded, page_sizes_mm
 
 BASE = "https://bosai.example.jp"
@@ -17,20 +17,14 @@ A4_PORTRAIT, A4_LANDSCAPE = (210, 297), (297, 210)
 VALUES = {"place": "市民体育館", "time": "09:30"}
 
 
-def message(id_: str, shelter: str = "", withdrawn: bool = False) -> PackMessage:
-    return PackMessage(id_, "shelter.opened", VALUES, ("ja", "en", "th"), shelter, withdrawn)
+def message(id_: str) -> PackMessage:
+    return PackMessage(id_, "shelter.opened", VALUES, ("ja", "en", "th"))
 
 
-MESSAGES = [message("own", "市民体育館"), message("area"), message("gone", "市民体育館", withdrawn=True),
-            message("elsewhere", "第二小学校"), message("spaced", "  市民体育館 ")]
-
-
-def test_only_the_shelters_live_messages():
-    assert [m.id for m in shelter_messages("市民体育館", MESSAGES)] == ["own", "area", "spaced"]
-
+MESSAGES = [message("own"), message("area"), message("spaced")]
 
 def test_plan_lists_every_part_in_print_order():
-    parts = plan_pack("市民体育館", ["en", "my", "ja"], MESSAGES, BASE)
+    parts = plan_pack(["en", "my", "ja"], MESSAGES, BASE)
     assert [p.filename for p in parts] == [
         "signs/information.pdf", "signs/prohibition.pdf", "signs/safe_condition.pdf",
         "cards/card-ja.pdf", "cards/card-en.pdf", "cards/card-my.pdf",
@@ -42,7 +36,7 @@ def test_plan_lists_every_part_in_print_order():
 
 
 def test_merged_pdf_pages_sizes_and_bookmarks():
-    parts = plan_pack("市民体育館", ["en"], MESSAGES[:2], BASE)
+    parts = plan_pack(["en"], MESSAGES[:2], BASE)
     data = build_pack(parts, "pdf")
     reader = PdfReader(io.BytesIO(data))
     sizes = page_sizes_mm(data)
@@ -58,7 +52,7 @@ def test_merged_pdf_pages_sizes_and_bookmarks():
 
 
 def test_zip_of_separate_pdfs_with_an_index():
-    parts = plan_pack("市民体育館", ["th"], [message("own", "市民体育館")], BASE)
+    parts = plan_pack(["th"], [message("own")], BASE)
     archive = zipfile.ZipFile(io.BytesIO(build_pack(parts, "zip", title="Drill: 市民体育館")))
     names = archive.namelist()
     assert names[0] == "index.txt"
@@ -73,14 +67,14 @@ def test_zip_of_separate_pdfs_with_an_index():
 
 
 def test_progress_is_reported_after_each_part():
-    parts = plan_pack("x", ["en"], [], sign_ids=["toilet"])
+    parts = plan_pack(["en"], [], sign_ids=["toilet"])
     calls = []
     build_pack(parts, "pdf", lambda done, total, title: calls.append((done, total, title)))
     assert calls == [(i, len(parts), p.title) for i, p in enumerate(parts, 1)]
 
 
 def test_japanese_only_shelter_gets_signs_and_a_card_but_no_boards():
-    parts = plan_pack("x", [], [])
+    parts = plan_pack([], [])
     assert [p.filename.split("/")[0] for p in parts] == ["signs"] * 3 + ["cards"]
 
 
@@ -90,14 +84,14 @@ def test_japanese_only_shelter_gets_signs_and_a_card_but_no_boards():
     (dict(sign_ids=["board.water"]), "not a sign"),
 ])
 def test_bad_requests_are_refused_up_front(kwargs, error):
-    args = dict(shelter_name="市民体育館", langs=["en"], messages=[], base_url="") | kwargs
+    args = dict(langs=["en"], messages=[], base_url="") | kwargs
     with pytest.raises(Exception, match=error):
         plan_pack(**args)
 
 
 def test_unknown_format_and_failing_part():
     with pytest.raises(LayoutError, match="format"):
-        build_pack(plan_pack("x", [], [], sign_ids=["toilet"]), "docx")
+        build_pack(plan_pack([], [], sign_ids=["toilet"]), "docx")
 
     def broken() -> bytes:
         raise LayoutError("too many languages")
