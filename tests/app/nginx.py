@@ -29,7 +29,7 @@ def nginx_conf(prefix: Path, mirror: Path, port: int, app_port: int) -> str:
     temp = "\n".join(f"    {kind}_temp_path {prefix / kind};" for kind in ("client_body", "proxy", "fastcgi",
                                                                               "uwsgi", "scgi"))
     user = "user root;\n" if os.geteuid() == 0 else ""  # a root master's workers must read tmp folders
-    return f"""{user}worker_processes 1;
+    return f"""{user}worker_processes auto;
 daemon off;
 pid {prefix / "nginx.pid"};
 error_log {prefix / "error.log"} warn;
