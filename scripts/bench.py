@@ -476,7 +476,8 @@ def bench_publish_to_mirror(s: Settings, where: Site, folder: Path) -> dict[str,
 
     def publish_one() -> str:
         with app.app_context():
-            message = publish(get_db(), MESSAGE_TEMPLATE, MESSAGE_VALUES, list(where.langs), "bench", "中央小学校", False)
+            message = publish(get_db(), MESSAGE_TEMPLATE, MESSAGE_VALUES, list(where.langs), "bench", "中央小学校",
+                              False)
         mirror.message_changed(message.id)
         return message.id
 
@@ -540,7 +541,8 @@ def bench_nginx(s: Settings, where: Site, folder: Path, log: Path) -> dict[str, 
     nginx_rps, app_rps = statistics.median(r for r, _ in ours), statistics.median(r for r, _ in theirs)
     return {"path": where.path, "load_tool": f"wrk -t{WRK_THREADS} -c{WRK_CONNECTIONS}" if shutil.which("wrk")
             else f"python threads x{s.connections}", "nginx_rps": nginx_rps, "app_rps": app_rps,
-            "nginx_p50_ms": statistics.median(p for _, p in ours), "app_p50_ms": statistics.median(p for _, p in theirs),
+            "nginx_p50_ms": statistics.median(p for _, p in ours),
+            "app_p50_ms": statistics.median(p for _, p in theirs),
             "nginx_ratio": nginx_rps / app_rps}
 
 

@@ -57,8 +57,9 @@ def running_nginx(prefix: Path, mirror: Path, app_port: int, port: int | None = 
     port = port or free_port()
     conf = prefix / "nginx.conf"
     conf.write_text(nginx_conf(prefix, mirror, port, app_port), encoding="utf-8")
-    process = subprocess.Popen([str(NGINX), "-p", str(prefix), "-c", str(conf)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    with (prefix / "stderr.log").open("wb") as stderr:
+        process = subprocess.Popen([str(NGINX), "-p", str(prefix), "-c", str(conf)],
+                                   stdout=subprocess.DEVNULL, stderr=stderr)
     try:
         deadline = time.monotonic() + 10
         while True:
@@ -67,9 +68,9 @@ def running_nginx(prefix: Path, mirror: Path, app_port: int, port: int | None = 
                 break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    log = (prefix / "error.log").read_text(errors="replace") if (prefix / "error.log").exists() else ""
-                    raise RuntimeError(f"nginx did not start: {process.stderr.read().decode() if process.stderr else ''}"
-                                       f"{log}") from None
+                    said = "".join(log.read_text(errors="replace") for log in
+                                   (prefix / "stderr.log", prefix / "error.log") if log.exists())
+                    raise RuntimeError(f"nginx did not start: {said}") from None
                 time.sleep(0.05)
         yield port
     finally:
