@@ -274,3 +274,11 @@ def test_whatever_is_published_is_mirrored_as_served(app, client, folder, langs,
     for url in message_urls(message.id, tuple(LANGUAGES[code].bcp47 for code in langs)) | SITE:
         file = folder / (url.strip("/") if "." in url.rsplit("/", 1)[1] else url.strip("/") + "/index.html")
         assert client.get(url).get_data() == file.read_bytes(), url
+
+
+def test_a_long_list_of_changes_reaches_the_hook_as_empty(make_app, tmp_path, folder):
+    log = tmp_path / "hook.log"
+    app = make_app(STATIC_MIRROR=str(folder), BASE_URL=BASE, MIRROR_HOOK=hook_command(log))
+    mirror_of(app).run_hook([f"m/{i:08d}/en/index.html" for i in range(20_000)])  # 480 KB
+    mirror_of(app).run_hook(["alerts.atom"])
+    assert runs(log) == [[str(folder.resolve())], [str(folder.resolve()), "alerts.atom"]]
