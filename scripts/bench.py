@@ -542,7 +542,8 @@ def bench_nginx(s: Settings, where: Site, folder: Path, log: Path) -> dict[str, 
     nginx_rps, app_rps = statistics.median(r for r, _ in ours), statistics.median(r for r, _ in theirs)
     return {"path": where.path, "load_tool": f"wrk -t{WRK_THREADS} -c{WRK_CONNECTIONS}" if shutil.which("wrk")
             else f"python threads x{s.connections}", "nginx_rps": nginx_rps, "app_rps": app_rps,
-            "nginx_p50_ms": statistics.median(p for _, p in ours), "app_p50_ms": statistics.median(p for _, p in theirs),
+            "nginx_p50_ms": statistics.median(p for _, p in ours),
+            "app_p50_ms": statistics.median(p for _, p in theirs),
             "nginx_ratio": nginx_rps / app_rps}
 
 

@@ -21,11 +21,10 @@ def export_static(target: Path | None, portable: bool, instance: Path) -> None:
 
     app = web_app(instance)
     mirror = get_mirror(app)
-    if target is None and mirror is None:
+    if mirror is not None and not portable and (target is None or target.resolve() == mirror.folder):
+        files, target = mirror.rebuild(), mirror.folder
+    elif target is None:
         raise Failed("name a folder, or set BOSAI_STATIC_MIRROR")
-    if target is None or (mirror is not None and not portable and target.resolve() == mirror.folder):
-        files = mirror.rebuild()
-        target = mirror.folder
     else:
         files = export_site(app, target, portable=portable)
     start = target / ("index.html" if portable else "m/index.html")

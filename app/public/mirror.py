@@ -5,8 +5,8 @@ After a publish, edit or withdrawal (``message_changed``) or a catalog change
 (``catalog_changed``) a background thread rewrites the affected files with
 ``app.public.export`` (each atomically), then runs ``BOSAI_MIRROR_HOOK`` (a shell command, e.g.
 ``rclone sync "$BOSAI_STATIC_MIRROR" remote:bucket``) with ``BOSAI_STATIC_MIRROR`` and
-``BOSAI_MIRROR_CHANGED`` (the files written, one a line, relative to the folder) in its
-environment. A failed write or hook is logged and retried (1 s, 2 s, ... up to a minute); it
+``BOSAI_MIRROR_CHANGED`` (the files written, one a line, relative to the folder; empty when
+the list is too long for the environment: then take it as everything) in its environment. A failed write or hook is logged and retried (1 s, 2 s, ... up to a minute); it
 never blocks or fails the request that made the change. Changes that arrive while the thread
 is busy are written together in its next round."""
 
@@ -24,6 +24,7 @@ from flask import Flask, current_app
 EXTENSION = "bosai_mirror"
 RETRY_FIRST, RETRY_MAX = 1.0, 60.0  # seconds before retrying a failed round, doubled each time
 HOOK_TIMEOUT = 600.0  # seconds a hook command may take
+CHANGED_MAX = 64 * 1024  # longest BOSAI_MIRROR_CHANGED (Linux refuses one variable over 128 KiB)
 log = logging.getLogger(__name__)
 
 
@@ -88,7 +89,9 @@ class Mirror:
     def run_hook(self, changed: list[str]) -> None:
         if not self.hook:
             return
-        env = {**os.environ, "BOSAI_STATIC_MIRROR": str(self.folder), "BOSAI_MIRROR_CHANGED": "\n".join(changed)}
+        listing = "\n".join(changed)
+        env = {**os.environ, "BOSAI_STATIC_MIRROR": str(self.folder),
+               "BOSAI_MIRROR_CHANGED": listing if len(listing.encode()) <= CHANGED_MAX else ""}
         try:
             done = subprocess.run(["/bin/sh", "-c", self.hook], env=env, capture_output=True, text=True,
                                   timeout=HOOK_TIMEOUT, check=False)

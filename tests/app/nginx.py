@@ -23,13 +23,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def nginx_conf(prefix: Path, mirror: Path, port: int, app_port: int) -> str:
-    """A whole nginx.conf: the shipped locations in a server on 127.0.0.1:``port`` whose root
-    is ``mirror``, the app at 127.0.0.1:``app_port``; logs, pid and temp files under ``prefix``."""
+def nginx_conf(prefix: Path, http: str) -> str:
+    """A whole nginx.conf with ``http`` in its http block; logs, pid and temp files under ``prefix``."""
     temp = "\n".join(f"    {kind}_temp_path {prefix / kind};" for kind in ("client_body", "proxy", "fastcgi",
                                                                               "uwsgi", "scgi"))
     user = "user root;\n" if os.geteuid() == 0 else ""  # a root master's workers must read tmp folders
-    return f"""{user}worker_processes 1;
+    return f"""{user}worker_processes auto;
 daemon off;
 pid {prefix / "nginx.pid"};
 error_log {prefix / "error.log"} warn;
@@ -39,15 +38,21 @@ http {{
     default_type application/octet-stream;
     access_log off;
 {temp}
-    upstream bosai_app {{ server 127.0.0.1:{app_port}; keepalive 16; }}
+{http}
+}}
+"""
+
+
+def mirror_server(mirror: Path, port: int, app_port: int) -> str:
+    """The shipped locations in a server on 127.0.0.1:``port`` whose root is ``mirror``, with the
+    app at 127.0.0.1:``app_port``."""
+    return f"""    upstream bosai_app {{ server 127.0.0.1:{app_port}; keepalive 16; }}
     server {{
         listen 127.0.0.1:{port};
         server_name localhost;
         root {mirror};
         include {LOCATIONS};
-    }}
-}}
-"""
+    }}"""
 
 
 @contextmanager
@@ -56,9 +61,10 @@ def running_nginx(prefix: Path, mirror: Path, app_port: int, port: int | None = 
     prefix.mkdir(parents=True, exist_ok=True)
     port = port or free_port()
     conf = prefix / "nginx.conf"
-    conf.write_text(nginx_conf(prefix, mirror, port, app_port), encoding="utf-8")
-    process = subprocess.Popen([str(NGINX), "-p", str(prefix), "-c", str(conf)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    conf.write_text(nginx_conf(prefix, mirror_server(mirror, port, app_port)), encoding="utf-8")
+    with (prefix / "stderr.log").open("wb") as stderr:
+        process = subprocess.Popen([str(NGINX), "-p", str(prefix), "-c", str(conf)],
+                                   stdout=subprocess.DEVNULL, stderr=stderr)
     try:
         deadline = time.monotonic() + 10
         while True:
@@ -67,9 +73,9 @@ def running_nginx(prefix: Path, mirror: Path, app_port: int, port: int | None = 
                 break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    log = (prefix / "error.log").read_text(errors="replace") if (prefix / "error.log").exists() else ""
-                    raise RuntimeError(f"nginx did not start: {process.stderr.read().decode() if process.stderr else ''}"
-                                       f"{log}") from None
+                    said = "".join(log.read_text(errors="replace") for log in
+                                   (prefix / "stderr.log", prefix / "error.log") if log.exists())
+                    raise RuntimeError(f"nginx did not start: {said}") from None
                 time.sleep(0.05)
         yield port
     finally:

@@ -79,7 +79,8 @@ def test_publishing_writes_every_file_as_the_app_serves_it(app, staff, client, f
     assert mirror_of(app).flush(WAIT)
     assert mirrored_urls(client, folder) == SITE | message_urls(message_id)
     page = (folder / "m" / message_id / "en" / "index.html").read_text(encoding="utf-8")
-    assert "City Gym (市民体育館) opened as an evacuation shelter at 09:30." in page and 'href="/static/bosai.css"' in page
+    assert "City Gym (市民体育館) opened as an evacuation shelter at 09:30." in page
+    assert 'href="/static/bosai.css"' in page
     assert f"{BASE}/m/{message_id}/ne" in (folder / "m" / f"{message_id}.cap.xml").read_text(encoding="utf-8")
     feed = (folder / "alerts.atom").read_text(encoding="utf-8")
     assert f'href="{BASE}/m/{message_id}.cap.xml"' in feed
@@ -127,7 +128,8 @@ def test_catalog_upload_and_review_rewrite_the_pages(app, staff, translator, cli
     nepali = folder / "m" / message_id / "ne" / "index.html"
     assert 'class="note"' in nepali.read_text(encoding="utf-8")  # not yet checked by a native speaker
     token = csrf_token(translator, "/translate/ne")
-    assert translator.post("/translate/ne/review", data={"csrf_token": token, "ids": ["shelter.opened"]}).status_code == 302
+    review = {"csrf_token": token, "ids": ["shelter.opened"]}
+    assert translator.post("/translate/ne/review", data=review).status_code == 302
     assert mirror_of(app).flush(WAIT)
     assert 'class="note"' not in nepali.read_text(encoding="utf-8")
     assert mirrored_urls(client, folder) == SITE | message_urls(message_id)
@@ -277,3 +279,11 @@ def test_whatever_is_published_is_mirrored_as_served(app, client, folder, langs,
     for url in message_urls(message.id, tuple(LANGUAGES[code].bcp47 for code in langs)) | SITE:
         file = folder / (url.strip("/") if "." in url.rsplit("/", 1)[1] else url.strip("/") + "/index.html")
         assert client.get(url).get_data() == file.read_bytes(), url
+
+
+def test_a_long_list_of_changes_reaches_the_hook_as_empty(make_app, tmp_path, folder):
+    log = tmp_path / "hook.log"
+    app = make_app(STATIC_MIRROR=str(folder), BASE_URL=BASE, MIRROR_HOOK=hook_command(log))
+    mirror_of(app).run_hook([f"m/{i:08d}/en/index.html" for i in range(20_000)])  # 480 KB
+    mirror_of(app).run_hook(["alerts.atom"])
+    assert runs(log) == [[str(folder.resolve())], [str(folder.resolve()), "alerts.atom"]]

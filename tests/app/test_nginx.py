@@ -9,6 +9,7 @@ from __future__ import annotations
 import http.cookiejar
 import os
 import re
+import shutil
 import subprocess
 import time
 import urllib.error
@@ -25,7 +26,7 @@ from app.security import HEADERS
 from phrasebook.shelters import assign_staff, create_shelter
 from tests.app.conftest import PASSWORD
 from tests.app.live import BOSAI, free_port, start_server, stop_server
-from tests.app.nginx import NGINX, running_nginx
+from tests.app.nginx import LOCATIONS, NGINX, nginx_conf, running_nginx
 
 pytestmark = [pytest.mark.server, pytest.mark.slow,
               pytest.mark.skipif(not NGINX.exists() and not os.environ.get("CI"),
@@ -160,4 +161,29 @@ def test_a_page_not_in_the_mirror_is_asked_of_the_app(served):
     for name, value in HEADERS.items():  # the app's headers, once: nginx adds none of its own
         assert headers.get_all(name) == [value], name
     status, headers, body = nginx.request("/m/nosuchid/en")
-    assert status == 404 and b"nginx" not in body and headers["Content-Security-Policy"] == HEADERS["Content-Security-Policy"]
+    assert status == 404 and b"nginx" not in body
+    assert headers.get_all("Content-Security-Policy") == [HEADERS["Content-Security-Policy"]]
+
+
+def test_the_site_configuration_passes_nginx_t(tmp_path: Path):
+    """deploy/nginx/bosai.conf as installed (snippets/ beside it), with a throw-away certificate
+    and loopback ports in place of the real ones."""
+    (tmp_path / "snippets").mkdir()
+    shutil.copy(LOCATIONS, tmp_path / "snippets")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+                    "/CN=bosai.example.jp", "-keyout", str(tmp_path / "key.pem"), "-out", str(tmp_path / "cert.pem")],
+                   check=True, capture_output=True)
+    site = (LOCATIONS.parent / "bosai.conf").read_text(encoding="utf-8")
+    for old, new in [("/etc/ssl/bosai/fullchain.pem", str(tmp_path / "cert.pem")),
+                     ("/etc/ssl/bosai/privkey.pem", str(tmp_path / "key.pem")),
+                     ("listen [::]:443 ssl;", ""), ("listen [::]:80;", ""),
+                     ("listen 443 ssl;", f"listen 127.0.0.1:{free_port()} ssl;"),
+                     ("listen 80;", f"listen 127.0.0.1:{free_port()};")]:
+        assert old in site
+        site = site.replace(old, new)
+    (tmp_path / "site.conf").write_text(site, encoding="utf-8")
+    (tmp_path / "nginx.conf").write_text(nginx_conf(tmp_path, "    include site.conf;"), encoding="utf-8")
+    done = subprocess.run([str(NGINX), "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "test is successful" in done.stderr
