@@ -94,6 +94,8 @@ def _check(field: Field, raw: Any) -> tuple[Any, str | None]:
     if isinstance(raw, (list, tuple)):
         raw = raw[-1] if raw else ""
     text = str(raw if raw is not None else "")
+    if not text or text.isspace():
+        return None, None
     if field.input in DIGIT_INPUTS:
         text = ascii_digits(text)
     try:

@@ -18,7 +18,7 @@ from babel.numbers import format_decimal
 from phrasebook.errors import SlotValueError
 from phrasebook.languages import Language, native_digits
 from phrasebook.textsafety import MAX_SLOT_TEXT as MAX_TEXT
-from phrasebook.textsafety import TextRefused, ascii_digits, clean_text, is_phone
+from phrasebook.textsafety import TextRefused, ascii_digits, clean_text, is_phone, one_line
 
 # Text rule codes (``phrasebook.textsafety``) as slot problem codes.
 _TEXT_CODES = {"text": "text", "empty": "text_empty", "too_long": "text_long", "control": "text_control",
@@ -74,10 +74,10 @@ def _clean_text(value: Any) -> str:
 
 def canonical(kind: str, value: Any) -> Any:
     """A typed-in value as it is stored: digits of dates, times, numbers and phone numbers in
-    ASCII (Myanmar, Devanagari, Thai and full-width digits accepted), text stripped."""
+    ASCII (Myanmar, Devanagari, Thai and full-width digits accepted); one line, stripped."""
     if not isinstance(value, str):
         return value
-    return ascii_digits(value).strip() if kind in DIGIT_KINDS else value.strip()
+    return one_line(ascii_digits(value) if kind in DIGIT_KINDS else value)
 
 
 def parse_value(kind: str, value: Any, choices: tuple[str, ...] = ()) -> Any:

@@ -100,14 +100,17 @@ def without_refused(text: str) -> str:
     return text
 
 
+def one_line(text: str) -> str:
+    """``text`` stripped, its tabs and line breaks turned into spaces (a single-line field)."""
+    return _LINE_BREAKS.sub(" ", text.strip()).strip()
+
+
 def clean_text(value: object, max_len: int, multiline: bool = False, required: bool = True) -> str:
     """``value`` stripped (single line: tabs and line breaks become spaces), checked against the
     rules. Raises ``TextRefused``; an empty text is ``""`` unless ``required``."""
     if not isinstance(value, str):
         raise TextRefused("text", "expected text")
-    text = value.strip()
-    if not multiline:
-        text = _LINE_BREAKS.sub(" ", text)
+    text = value.strip() if multiline else one_line(value)
     if not text:
         if required:
             raise TextRefused("empty", "is empty")

@@ -9,6 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from app.cli import main
+from phrasebook.shelters import create_shelter
+from phrasebook.store import open_db
 from tests.app.live import BROWSER, CHROMIUM, CHROMIUM_ARGS, free_port, start_server, stop_server
 
 PASSWORD = "a browser password"
@@ -23,6 +25,9 @@ def server(app_locales: Path, tmp_path: Path):
     result = CliRunner().invoke(main, ["user", "add", "mika", "--role", "staff", "--instance", str(instance)],
                                 input=f"{PASSWORD}\n{PASSWORD}\n")
     assert result.exit_code == 0, result.output
+    db = open_db(instance / "bosai.sqlite3")
+    create_shelter(db, "北小学校")
+    db.conn.close()
     port = free_port()
     process = start_server(instance, port, {"BOSAI_LOCALES": str(app_locales)})
     try:
@@ -55,7 +60,7 @@ def test_login_publish_and_read_in_nepali(server):
             page.click("summary")
             page.fill("input[name=place__ne]", "सिटी जिम")
             page.fill("input[name=time]", "09:30")
-            page.fill("input[name=shelter]", "北小学校")
+            page.select_option("select[name=shelter]", label="北小学校")
             page.check("input[name=languages][value=ne]")
             page.click("input[name=preview]")
             assert page.locator("section.preview").count() == 1, page.content()[-3000:]
@@ -73,6 +78,7 @@ def test_login_publish_and_read_in_nepali(server):
             text = reader.inner_text("p.message")
             assert text == "०९:३० बजे सिटी जिम (市民体育館) लाई आश्रयस्थलको रूपमा खोलिएको छ।"
             assert reader.get_attribute("p.message", "lang") == "ne"
+            assert reader.inner_text("p.where") == "北小学校"
             assert outside == []
         finally:
             browser.close()

@@ -9,7 +9,7 @@ import io
 from xml.etree import ElementTree as ET
 
 from flask import Flask
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
 
@@ -20,15 +20,15 @@ from phrasebook.errors import SlotError
 from phrasebook.registrations import list_registrations, validate
 from phrasebook.render import check_values
 from phrasebook.shelters import ShelterError, create_kiosk_token, create_shelter
-from phrasebook.textsafety import clean_text
 from phrasebook.templates import get_template
+from phrasebook.textsafety import one_line
 from tests.app.conftest import csrf_token
 from tests.app.test_shelters_kiosk import real_app, staff_client  # noqa: F401  (fixture)
 
 TRICKY = "<>&\"'=+-@ \u3000\u200b\u200d\u202e\ufeff\t\n|｜《》{}%"
 SCRIPTS = "山田𠮷あカナ한글ကမ္ဘာनमस्तेสวัสดีالعربيةাংলা😀ÉŁ"
 texts = st.text(st.sampled_from(TRICKY + SCRIPTS) | st.characters(codec="utf-8"), min_size=1, max_size=40)
-PROPERTY = settings(max_examples=25, deadline=None,
+PROPERTY = settings(max_examples=40, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                            HealthCheck.filter_too_much])  # refused texts are common by design
 
@@ -48,13 +48,13 @@ def test_accepted_shelter_name_and_place_go_all_the_way_out(real_app: Flask, nam
             shelter = create_shelter(db, name, languages=["ja", "en"])
         except ShelterError as refused:
             assert refused.code in ("empty", "too_long", "control", "bidi", "invisible", "joiner")
-            assume(False)
+            return
         values = {"place": place, "time": "09:30"}
         try:
             check_values(get_template("shelter.opened"), values)
         except SlotError as refused:
             assert set(refused.codes) == {"place"}
-            assume(False)
+            return
         message = model.publish(db, "shelter.opened", values, ["ja", "en"], "staff", shelter.id, False)
         token = create_kiosk_token(db, shelter.id)
     public = real_app.test_client()
@@ -65,8 +65,9 @@ def test_accepted_shelter_name_and_place_go_all_the_way_out(real_app: Flask, nam
         assert str(escape(shelter.name)) in page.get_data(as_text=True)
     root = cap_of(public, message.id)
     assert root.findtext(f"{{{NS}}}info/{{{NS}}}area/{{{NS}}}areaDesc") == shelter.name
-    shown = clean_text(place, 10_000)  # one line: line breaks and tabs become spaces
-    assert shown in root.findtext(f"{{{NS}}}info/{{{NS}}}description")
+    stored = message.values["place"]
+    assert stored == one_line(place)  # as the slot rules read it: one line, stripped
+    assert stored in root.findtext(f"{{{NS}}}info/{{{NS}}}description")
     kiosk = real_app.test_client()
     assert kiosk.get(f"/kiosk/start/{token}").status_code == 302
     home = kiosk.get("/kiosk/en/")
@@ -85,7 +86,9 @@ def test_accepted_shelter_name_and_place_go_all_the_way_out(real_app: Flask, nam
 def test_accepted_registration_goes_all_the_way_out(real_app: Flask, name, address, nationality):  # noqa: F811
     answers = {"name": name, "address": address, "nationality": nationality}
     clean, errors = validate(answers)
-    assume(not errors)
+    if errors:
+        assert set(errors.values()) <= {"required", "too_long", "invalid_chars"}
+        return
     with real_app.app_context():
         token = create_kiosk_token(get_db(), 1)
     kiosk = real_app.test_client()
