@@ -179,7 +179,7 @@ class TextBlock:
         self.paragraphs = [self._segments(p.strip(" \u3000")) for p in self.text.split("\n")]
         for char in sorted(self.missing):
             notices.warn(f"no installed font has U+{ord(char):04X} ({unicodedata.name(char, 'unnamed')}): "
-                         f"drawn as {PLACEHOLDER}")
+                         f"drawn as a placeholder (U+FFFD)")
 
     def _segments(self, para: str) -> list[Segment]:
         runs = furigana.parse(para) if self.lang.script == "Jpan" else [(para, None)]

@@ -14,6 +14,7 @@ from app.i18n import _
 from app.jobs import Job, JobFolder
 from app.kiosk.texts import say
 from app.messages.views import base_url
+from app.printing import printed_pdf
 from app.shelters import bp
 from app.shelters.forms import ShelterForm
 from app.shelters.packs import shelter_pack
@@ -282,10 +283,8 @@ def card(shelter_id: int, reg_id: int) -> Response:
         reg = get_registration(get_db(), reg_id, [shelter_id])
     except RegistrationError:
         abort(404)
-    response = make_response(card_pdf(reg.lang, reg.answers | {"registration_number": reg.number}))
-    response.headers["Content-Type"] = "application/pdf"
-    response.headers["Content-Disposition"] = f'inline; filename="card-{reg.number}.pdf"'
-    return response
+    answers = reg.answers | {"registration_number": reg.number}
+    return printed_pdf(lambda: card_pdf(reg.lang, answers), f"card-{reg.number}.pdf", download=False)
 
 
 @bp.post("/<int:shelter_id>/anonymise")
