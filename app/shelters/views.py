@@ -17,7 +17,7 @@ from app.messages.views import base_url
 from app.printing import printed_pdf
 from app.shelters import bp
 from app.shelters.forms import ShelterForm
-from app.shelters.packs import shelter_pack
+from app.shelters.packs import SKIP_REASONS, shelter_pack
 from phrasebook.errors import PhrasebookError
 from phrasebook.card import fields, sections
 from phrasebook.languages import LANGUAGES
@@ -163,7 +163,7 @@ def start_pack(shelter_id: int) -> Response:
         flash(_("The drill pack could not be built: %(error)s", error=str(exc)), "error")
         return redirect(url_for("shelters.detail", shelter_id=shelter_id))
     job = pack_jobs(shelter_id).start(planned.filename(fmt), len(planned.parts),
-                                      lambda progress: planned.build(fmt, progress))
+                                      lambda progress, skip: planned.build(fmt, progress, skip))
     return redirect(url_for("shelters.pack_status", shelter_id=shelter_id, job_id=job.id))
 
 
@@ -172,7 +172,7 @@ def start_pack(shelter_id: int) -> Response:
 def pack_status(shelter_id: int, job_id: str) -> str:
     """Progress of the build (the page refreshes itself), then the download or the error."""
     shelter, job = pack_job(shelter_id, job_id)
-    return render_template("shelters/pack.html", shelter=shelter, job=job)
+    return render_template("shelters/pack.html", shelter=shelter, job=job, reasons=SKIP_REASONS)
 
 
 @bp.get("/<int:shelter_id>/pack/<job_id>/download")
