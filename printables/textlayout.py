@@ -2,13 +2,14 @@
 
 The traps measured in DESIGN.md §5 are handled here, each with a regression test:
 
-- Thai, Myanmar and Devanagari are shaped (uharfbuzz through ReportLab's ``shapeFragWord``) with
-  ``dlig`` off; CJK fonts are registered unshaped, so ます never becomes 〼.
+- Thai, Myanmar, Devanagari and the other complex scripts are shaped (HarfBuzz through ReportLab,
+  in ``printables.rlcompat``) with ``dlig`` off; CJK fonts are registered unshaped, so ます never
+  becomes 〼.
 - Lines are broken here, never by ReportLab: break opportunities come from ICU's line
   BreakIterator (dictionary word boundaries for Thai and Myanmar, UAX #14 for the rest) plus the
   kinsoku additions ReportLab lacks (full-width ，！？：；”). Each segment is shaped whole and
-  measured with its shaped width, so a shaped word is never split; a segment wider than the box
-  makes the text smaller instead.
+  measured with its shaped width, so a shaped word is not split; a segment wider than the box
+  makes the text smaller instead (down to the floor size, see below).
 - ICU lets Japanese, Chinese and Korean break between almost any two characters, so their
   segments are phrases, broken inside only when a phrase is wider than the whole line: Japanese
   phrases end after particles (トイレは｜どこですか), punctuation and spaces and before opening
