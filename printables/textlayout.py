@@ -411,8 +411,8 @@ def _font_runs(text: str, primary: Font, bold: bool, missing: set[str] | None = 
     runs: list[tuple[str, Font]] = []
     current: Font | None = None
     for char in text:
-        if current is not None and current.covers(char) and (
-                char == " " or char in _JOINERS or unicodedata.category(char).startswith("M")):
+        if current is not None and (char == " " or char in _JOINERS or unicodedata.category(char).startswith("M")) \
+                and current.covers(char):
             chosen = current
         elif char in _JOINERS:
             if current is None or not current.shaped:
