@@ -89,7 +89,7 @@ SCRIPT_FONTS: dict[str, str] = {
     "Taml": "ta", "Telu": "te", "Knda": "kn", "Mlym": "ml", "Gujr": "gu", "Guru": "pa", "Hebr": "he",
     "Armn": "hy", "Geor": "ka", "Tibt": "bo",
 }
-# then, for punctuation, symbols and anything else, these in order:
+# then, for punctuation, symbols and anything else, these in order (then every other key):
 FALLBACK_ORDER = ("ja", "latin", "zh_Hans", "zh_Hant", "ko", "th", "my", "ne", "han_ext", "symbols")
 BOLD_WEIGHT = 700
 
@@ -212,10 +212,10 @@ def _installed(key: str, bold: bool) -> Font | None:
 @lru_cache(maxsize=4096)
 def fallback(char: str, bold: bool = False) -> Font | None:
     """The font to draw ``char`` when the text's own font lacks it: the font of its script
-    (``SCRIPT_FONTS``), else the first of ``FALLBACK_ORDER`` that has it; None when no installed
-    font has it. Fonts that are not installed are skipped."""
+    (``SCRIPT_FONTS``), else the first of ``FALLBACK_ORDER``, then of all the others, that has it;
+    None when no installed font has it. Fonts that are not installed are skipped."""
     script = icu.Script.getScript(char).getShortName()
-    keys = ([SCRIPT_FONTS[script]] if script in SCRIPT_FONTS else []) + list(FALLBACK_ORDER)
+    keys = ([SCRIPT_FONTS[script]] if script in SCRIPT_FONTS else []) + list(FALLBACK_ORDER) + list(SPECS)
     for key in dict.fromkeys(keys):
         candidate = _installed(key, bold)
         if candidate is not None and candidate.covers(char):

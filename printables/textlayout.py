@@ -57,6 +57,10 @@ EASY = "ja@easy"
 CJK_SCRIPTS = ("Jpan", "Hans", "Hant", "Kore")
 RUBY_SCALE = 0.5
 LINE_GAP = 1.1  # line height = (ascent + descent) * LINE_GAP
+# ascent and descent (at 1 pt) a line makes room for: a few fonts declare much more for rare
+# stacked marks (Noto Sans Arabic 1.37 + 0.74 em), which would shrink a name in a box to half
+# the size of a Latin one; every font of the 16 variants lies within these
+MAX_ASCENT, MAX_DESCENT = 1.1, 0.5
 SHRINK_STEP = 0.93
 EASY_BREAK_AFTER = set("。、．，！？")
 PHRASE_END = EASY_BREAK_AFTER | set("!?,.:;：；・） ）」』】〕］｝〉》”’") | {" ", "\u3000"}
@@ -403,6 +407,11 @@ def _japanese_phrase_breaks(text: str) -> set[int]:
     return found
 
 
+def _common(char: str) -> bool:
+    """Whether ``char`` belongs to no script of its own (punctuation, digits, symbols, marks)."""
+    return icu.Script.getScript(char).getShortName() in ("Zyyy", "Zinh")
+
+
 def _font_runs(text: str, primary: Font, bold: bool, missing: set[str] | None = None) -> list[tuple[str, Font]]:
     """``text`` cut into runs, each in the first font that has its characters: the language's
     font, else ``fonts.fallback``; combining marks and joiners stay with their base character
@@ -420,6 +429,8 @@ def _font_runs(text: str, primary: Font, bold: bool, missing: set[str] | None = 
             chosen = current
         elif primary.covers(char):
             chosen = primary
+        elif current is not None and current.covers(char) and _common(char):
+            chosen = current  # punctuation and digits stay in the font of the text around them
         else:
             found = fallback(char, bold)
             if found is None:
@@ -450,7 +461,7 @@ class Layout:
 
     def _metrics(self, line: Line) -> tuple[float, float]:
         fonts = line.fonts or {self.primary}
-        return max(f.ascent for f in fonts), max(f.descent for f in fonts)
+        return (min(MAX_ASCENT, max(f.ascent for f in fonts)), min(MAX_DESCENT, max(f.descent for f in fonts)))
 
     def _ruby_height(self, line: Line) -> float:
         return self.size * RUBY_SCALE * 1.15 if line.has_ruby else 0.0
@@ -484,8 +495,13 @@ class Layout:
             baseline = y - self._baseline(line)
             lx = x + {"left": 0.0, "center": (width - line.width * self.size) / 2,
                       "right": width - line.width * self.size}[align]
-            bidi = self.rtl and not line.has_ruby and _RTL.search(_line_text(line))
-            for fnt, text, rx in (_visual_runs(line, lx, self.size) if bidi else self._runs(line, lx)):
+            runs = self._runs(line, lx)
+            if self.rtl and not line.has_ruby and _RTL.search(_line_text(line)):
+                visual, rtl_base = _visual_runs(line, self.size)
+                if rtl_base and align == "left":  # a right-to-left line starts at the right
+                    lx = x + width - line.width * self.size
+                runs = [(fnt, text, lx + dx) for fnt, text, dx in visual]
+            for fnt, text, rx in runs:
                 canvas.setFont(fnt.name, self.size)
                 canvas.drawString(rx, baseline, text)
             for piece, px in self._ruby(line, lx):
@@ -556,10 +572,12 @@ def _line_text(line: Line) -> str:
     return "".join(piece.text for seg in line.segments for piece in seg.pieces)
 
 
-def _visual_runs(line: Line, x: float, size: float) -> list[tuple[Font, str, float]]:
-    """A line holding right-to-left text as runs in visual order (Unicode bidi algorithm, ICU):
-    each directional run cut by font; in a right-to-left run the font runs go right to left and
-    HarfBuzz outputs each in visual order (unshaped ones are reversed here, brackets mirrored)."""
+def _visual_runs(line: Line, size: float) -> tuple[list[tuple[Font, str, float]], bool]:
+    """A line holding right-to-left text as runs in visual order (Unicode bidi algorithm, ICU),
+    each with its offset from the line's left end, and whether the line is right-to-left (its
+    first strong character is). Each directional run is cut by font; in a right-to-left run the
+    font runs go right to left and HarfBuzz outputs each in visual order (unshaped ones are
+    reversed here, brackets mirrored)."""
     chars = _line_chars(line)
     text = "".join(char for char, _ in chars)
     unicode_text = icu.UnicodeString(text)
@@ -570,6 +588,7 @@ def _visual_runs(line: Line, x: float, size: float) -> list[tuple[Font, str, flo
         units += 2 if ord(char) > 0xFFFF else 1
         to_py[units] = i + 1
     runs: list[tuple[Font, str, float]] = []
+    x = 0.0
     for index in range(bidi.countRuns()):
         start, length, direction = bidi.getVisualRun(index)
         chunk = chars[to_py[start]:to_py[start + length]]
@@ -587,7 +606,7 @@ def _visual_runs(line: Line, x: float, size: float) -> list[tuple[Font, str, flo
             drawn, advance = shape(piece_text, fnt)
             runs.append((fnt, drawn, x))
             x += advance * size
-    return runs
+    return runs, bidi.getParaLevel() % 2 == 1
 
 
 def fit_text(text: str, lang: Language | str, width: float, height: float, max_size: float,

@@ -73,6 +73,16 @@ def test_an_arabic_name_follows_latin_words_in_a_latin_sentence() -> None:
                                                               (font("ar").name, "\ufeaa\ufee4\ufea4\ufee3")]
 
 
+def test_a_right_to_left_line_starts_at_the_right_in_a_left_aligned_box() -> None:
+    canvas = Recorder()
+    layout = TextBlock("محمد علي", "en").layout(400, 10)
+    layout.draw(canvas, 0, 100, 400)
+    assert min(x for _, x, _ in canvas.drawn) == pytest.approx(400 - layout.width)
+    canvas = Recorder()
+    TextBlock("Ali محمد", "en").layout(400, 10).draw(canvas, 0, 100, 400)
+    assert min(x for _, x, _ in canvas.drawn) == 0
+
+
 def test_arabic_is_shaped_and_reordered_in_the_pdf() -> None:
     data = _draw("محمد", "en")
     glyphs = text_of_pdf(data).strip()
