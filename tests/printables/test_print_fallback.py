@@ -136,3 +136,10 @@ def test_fallback_fonts_are_embedded_subsets() -> None:
     data = _draw("𠮷田 😀 রহিম", "ja")
     assert all(embedded for _, embedded in fonts_of(data))
     assert len(data) < 200_000  # subsets, not whole fonts (IPAmj Mincho is 50 MB)
+
+
+def test_punctuation_stays_in_the_font_of_the_text_around_it() -> None:
+    """The Arabic comma and question mark belong to no script of their own (so no script font
+    claims them); in an English text they are drawn with the Arabic letters around them."""
+    pieces = [p for s in TextBlock("محمد، علي؟", "en").paragraphs[0] for p in s.pieces]
+    assert {p.font.name for p in pieces} == {font("ar").name}

@@ -13,7 +13,7 @@ from printables.errors import FontMissing
 LANGUAGE_KEYS = sorted({lang.font for lang in LANGUAGES.values()})
 # a character of each script the fallback must cover, and the key whose font draws it
 SCRIPT_SAMPLES = {"আ": "bn", "ස": "si", "ع": "ar", "ے": "ar", "አ": "am", "ខ": "km", "ລ": "lo", "ᠮ": "mn",
-                  "த": "ta", "ש": "he", "ქ": "ka", "𠮷": "han_ext", "😀": "symbols", "☎": None}
+                  "த": "ta", "ש": "he", "ქ": "ka", "𠮷": "han_ext", "😀": "symbols", "☎": None, "،": "ar"}
 
 
 @pytest.mark.parametrize("key", LANGUAGE_KEYS)
