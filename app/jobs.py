@@ -17,6 +17,7 @@ from pathlib import Path
 from phrasebook.errors import PhrasebookError
 
 Progress = Callable[[int, int, str], None]
+Skip = Callable[[str, str], None]  # (title of a part left out, reason code)
 JOB_ID = re.compile(r"[0-9a-f]{16}")
 INTERRUPTED = "the build was interrupted (the server stopped); start it again"
 log = logging.getLogger(__name__)
@@ -33,6 +34,7 @@ class Job:
     label: str = ""  # the part built last
     state: str = "running"  # running, done, failed
     error: str = ""
+    skipped: tuple[tuple[str, str], ...] = ()  # parts left out of the result: (title, reason code)
 
     @property
     def percent(self) -> int:
@@ -62,7 +64,8 @@ class JobFolder:
             return None
         with _lock:  # looked at first: a thread saves its last state before it leaves _running
             alive = self._state(job_id) in _running
-        job = Job(**json.loads(self._state(job_id).read_text(encoding="utf-8")))
+        state = json.loads(self._state(job_id).read_text(encoding="utf-8"))
+        job = Job(**state | {"skipped": tuple(map(tuple, state.get("skipped", ())))})
         if job.state == "running" and not alive:
             return replace(job, state="failed", error=INTERRUPTED)
         return job
@@ -72,9 +75,10 @@ class JobFolder:
         state = next(self.folder.glob("*.json"), None) if self.folder.exists() else None
         return self.get(state.stem) if state else None
 
-    def start(self, filename: str, total: int, work: Callable[[Progress], bytes]) -> Job:
-        """Run ``work(progress)`` in a thread and keep its bytes; while a job of this folder is
-        still running, that job is returned instead of starting another."""
+    def start(self, filename: str, total: int, work: Callable[[Progress, Skip], bytes]) -> Job:
+        """Run ``work(progress, skip)`` in a thread and keep its bytes (``skip`` notes a part left
+        out of them); while a job of this folder is still running, that job is returned instead of
+        starting another."""
         with _lock:
             running = [path for path in _running if path.parent == self.folder]
             if running:
@@ -91,7 +95,7 @@ class JobFolder:
         thread.start()
         return job
 
-    def _run(self, job: Job, work: Callable[[Progress], bytes]) -> None:
+    def _run(self, job: Job, work: Callable[[Progress, Skip], bytes]) -> None:
         current = job
 
         def progress(done: int, total: int, label: str) -> None:
@@ -99,8 +103,13 @@ class JobFolder:
             current = replace(current, done=done, total=total, label=label)
             self._save(current)
 
+        def skip(title: str, reason: str) -> None:
+            nonlocal current
+            current = replace(current, skipped=(*current.skipped, (title, reason)))
+            self._save(current)
+
         try:
-            data = work(progress)
+            data = work(progress, skip)
             tmp = self.folder / f"{job.id}.out.tmp"
             tmp.write_bytes(data)
             os.replace(tmp, self.result(job))

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
 
 from flask import Response
 from wtforms.fields.choices import SelectChoice
 
 from app.i18n import lazy
+from printables import notices
 from printables.pdf import ORIENTATIONS, PAPERS
 
 PDFTOPPM = "pdftoppm"
 PREVIEW_DPI = 50
+PRINT_WARNINGS = "X-Bosai-Print-Warnings"  # what the printout lacks, e.g. a character no font has
 PAPER_CHOICES = list(PAPERS)
 ORIENTATION_CHOICES = [SelectChoice(name, {"portrait": lazy("Portrait"), "landscape": lazy("Landscape")}[name])
                        for name in ORIENTATIONS]
@@ -41,6 +44,18 @@ def pdf_response(data: bytes, filename: str, download: bool = True) -> Response:
     response = Response(data, mimetype="application/pdf")
     disposition = "attachment" if download else "inline"
     response.headers["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+def printed_pdf(build: Callable[[], bytes], filename: str, download: bool = True) -> Response:
+    """The PDF ``build()`` makes, as a response. Warnings raised while printing (a character no
+    installed font has, drawn as a placeholder) are logged for the operator and listed in the
+    ``X-Bosai-Print-Warnings`` header."""
+    with notices.collect() as warnings:
+        data = build()
+    response = pdf_response(data, filename, download)
+    if warnings:
+        response.headers[PRINT_WARNINGS] = " | ".join(warnings)
     return response
 
 

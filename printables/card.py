@@ -9,12 +9,16 @@ full template ids (``card.sex.option.female``, ``food.egg``) and ``True``/``Fals
 The card is compact so that it prints on two A4 sheets double-sided: short fields share a row,
 options flow inline, help text sets Japanese and the evacuee's language side by side where it is
 wide, and the staff-only section is framed and kept on one page.
+
+A filled answer shrinks to fit its box down to ``ANSWER_MIN_PT``; longer answers make the box
+taller, and an answer taller than ``MAX_BOX`` continues in boxes on the following rows and pages:
+whatever the registration accepted is printed whole.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
@@ -29,7 +33,7 @@ from printables.colours import GREY, INK, NAVY, RULE, white
 from printables.errors import LayoutError
 from printables.pdf import Document, mm, page_size
 from printables.stacks import Part, Stack
-from printables.textlayout import TextBlock
+from printables.textlayout import Layout, TextBlock
 
 CHOICE_INPUTS = ("choice", "multi", "yesno")
 HALF_INPUTS = frozenset({"text", "number", "date", "phone", "yesno"})  # may share a row with the next field
@@ -44,6 +48,7 @@ class Block:
 
     height: float
     draw: Callable[[float], None]
+    more: tuple[Block, ...] = field(default=())  # continuation blocks that follow this one
 
 
 def join(blocks: Sequence[Block]) -> Block:
@@ -80,6 +85,8 @@ class RegistrationCard:
     FOOD_COLS = 7
     FOOD_ICON = 9
     TITLE_PT, SECTION_PT, LABEL_PT, TEXT_PT, HELP_PT, ANSWER_PT, PAGE_PT = 14, 9.5, 8.5, 8, 7, 11, 7
+    ANSWER_MIN_PT = 6  # answers shrink to this size, then wrap to more lines
+    MAX_BOX = 110  # a taller answer continues in another box below
 
     def __init__(self, lang: Language | str, answers: Answers | None = None) -> None:
         self.lang = get_language(lang) if isinstance(lang, str) else lang
@@ -227,12 +234,14 @@ class RegistrationCard:
                                       for g in pair):
                 cells = [self._cell(g, self.x0 + j * (half + self.PAIR_GAP * mm), half, self.HALF_LABEL_W * mm)
                          for j, g in enumerate(pair)]
-                alone = full.height + self._cell(pair[1], self.x0, self.width, self.LABEL_W * mm).height
-                if max(cell.height for cell in cells) <= self.PAIR_SAVING * alone:
+                second = self._cell(pair[1], self.x0, self.width, self.LABEL_W * mm)
+                alone = full.height + second.height
+                if (max(cell.height for cell in cells) <= self.PAIR_SAVING * alone
+                        and not any(cell.more for cell in cells)):
                     blocks.append(self._row(cells))
                     i += 2
                     continue
-            blocks.append(self._row([full]))
+            blocks += [self._row([full]), *full.more]
             i += 1
         return blocks
 
@@ -258,12 +267,13 @@ class RegistrationCard:
                 label_w = width - used - gap
         label = self._stack(f.label_id, self.LABEL_PT, label_w, bold=True)
         in_x, in_w = x + label_w + gap, width - label_w - gap
+        more: tuple[Block, ...] = ()
         if f.input in CHOICE_INPUTS:
             input_h = flow_h
             draw_input = partial(self._draw_flow, f, flow, in_x)
         else:
             box = self._write_box(f, in_x, in_w, self.AREA_BOX * mm if f.input == "textarea" else self.LINE_BOX * mm)
-            input_h, draw_input = box.height, box.draw
+            input_h, draw_input, more = box.height, box.draw, box.more
         whole = label_w < self.LABEL_W * mm or f.input == "yesno"
         help_block = self._help(f.help_id, *((x, width) if whole else (in_x, in_w))) if f.help_id else space(0)
         top_h = max(label.height, input_h)
@@ -272,26 +282,35 @@ class RegistrationCard:
             label.draw(self.c, x, top)
             draw_input(top)
             help_block.draw(top - top_h - 1 * mm)
-        return Block(top_h + (help_block.height + 1 * mm if f.help_id else 0), draw)
+        return Block(top_h + (help_block.height + 1 * mm if f.help_id else 0), draw, more)
 
     def _write_box(self, f: Field, x: float, w: float, h: float) -> Block:
         """A box to write in (with the answer, if any); staff-only boxes have the thick frame the
-        card's help text names."""
+        card's help text names. A long answer makes the box taller and continues in the blocks
+        of ``more``."""
         value = self.answers.get(f.name)
         pad = 1.5 * mm
-        answer = None
-        if value not in (None, ""):
-            answer = TextBlock(str(value), self.lang).fit(w - 2 * pad, h - 2 * pad, self.ANSWER_PT, 5,
-                                                          f"the card field {f.name}")
+        if value in (None, ""):
+            empty = self._box(f, x, w, h, None)
+            return Block(empty.height, empty.draw)
+        answer = TextBlock(str(value), self.lang).fit(w - 2 * pad, h - 2 * pad, self.ANSWER_PT, self.ANSWER_MIN_PT,
+                                                      f"the card field {f.name}", grow=True)
+        chunks: list[Layout] = []
+        start, used = 0, 0.0
+        for i, line in enumerate(answer.lines):
+            line_h = answer.line_height(line)
+            if i > start and used + line_h > self.MAX_BOX * mm - 2 * pad:
+                chunks.append(answer.part(start, i))
+                start, used = i, 0.0
+            used += line_h
+        chunks.append(answer.part(start, len(answer.lines)))
+        boxes = [self._box(f, x, w, max(h, chunk.height + 2 * pad), chunk) for chunk in chunks]
+        more = tuple(Block(box.height + 2 * self.ROW_PAD * mm, partial(box.draw_at, self.ROW_PAD * mm))
+                     for box in boxes[1:])
+        return Block(boxes[0].height, boxes[0].draw, more)
 
-        def draw(top: float) -> None:
-            self.c.setStrokeColor(INK if f.staff_only else RULE)
-            self.c.setLineWidth(1.8 if f.staff_only else 0.8)
-            self.c.rect(x, top - h, w, h, stroke=1, fill=0)
-            if answer is not None:
-                self.c.setFillColor(INK)
-                answer.draw(self.c, x + pad, top - pad, w - 2 * pad)
-        return Block(h, draw)
+    def _box(self, f: Field, x: float, w: float, h: float, answer: Layout | None) -> _Box:
+        return _Box(self, f.staff_only, x, w, h, answer)
 
     # --- options -------------------------------------------------------------------------------
 
@@ -368,6 +387,30 @@ class RegistrationCard:
                     stack.draw(self.c, cx + 1 * mm, top - icon - 1 * mm)
             rows.append(Block(icon + 1 * mm + max(stack.height for _, _, stack in cells) + 2 * mm, draw))
         return rows
+
+
+@dataclass(frozen=True)
+class _Box:
+    """One write-in box of ``height`` points at ``x``, with (part of) an answer."""
+
+    card: RegistrationCard
+    staff_only: bool
+    x: float
+    w: float
+    height: float
+    answer: Layout | None
+
+    def draw(self, top: float) -> None:
+        c, pad = self.card.c, 1.5 * mm
+        c.setStrokeColor(INK if self.staff_only else RULE)
+        c.setLineWidth(1.8 if self.staff_only else 0.8)
+        c.rect(self.x, top - self.height, self.w, self.height, stroke=1, fill=0)
+        if self.answer is not None:
+            c.setFillColor(INK)
+            self.answer.draw(c, self.x + pad, top - pad, self.w - 2 * pad)
+
+    def draw_at(self, offset: float, top: float) -> None:
+        self.draw(top - offset)
 
 
 def card_pdf(lang: str, answers: Answers | None = None) -> bytes:

@@ -1,4 +1,5 @@
-"""Font registry: one TrueType font per script/language key, registered with ReportLab once.
+"""Font registry: one TrueType font per script/language key, registered with ReportLab once,
+and the fallback chain that finds a font for any character (``fallback``).
 
 Lookup order for a key: the environment (``BOSAI_FONT_<KEY>``, e.g. ``BOSAI_FONT_ZH_HANS``;
 ``BOSAI_FONT_<KEY>_BOLD`` for the bold face; ``path#index`` picks a face of a ``.ttc``), then the
@@ -6,22 +7,32 @@ known Debian or PyPI locations. Only TrueType (glyf) outlines load in ReportLab.
 registered unshaped (DESIGN.md §5: shaping CJK turns ます into 〼); Thai, Myanmar and Devanagari
 fonts are shaped. The PyPI Noto Sans Thai and Devanagari fonts are variable: ReportLab embeds the
 default (regular) instance, and a bold instance is made once with fontTools into a cache folder.
+
+Beyond the 16 language variants, ``SCRIPT_FONTS`` names a font for each script people living in
+Japan write (Bengali, Sinhala, Arabic and Urdu, Amharic, Khmer, Lao, Mongolian, Tamil, ...), the
+rare kanji of names (CJK Extension B and beyond: IPAmj Mincho, else Hanazono) and symbols and
+emoji (Symbola, monochrome: colour emoji fonts cannot be embedded). These load only when a text
+needs them; a missing one is skipped, and a character no installed font has is left to the
+layout's placeholder.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import icu
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from printables import rlcompat
 from printables.errors import FontMissing
 
 _DEB = Path("/usr/share/fonts")
+_NOTO = f"{_DEB}/truetype/noto/NotoSans"
 
 
 @dataclass(frozen=True)
@@ -53,7 +64,33 @@ SPECS: dict[str, FontSpec] = {spec.key: spec for spec in (
     FontSpec("th", ("pip:fontpkg_noto_sans_thai",), shaped=True, install="pip install fontpkg-noto-sans-thai"),
     FontSpec("ne", ("pip:fontpkg_noto_sans_devanagari",), shaped=True,
              install="pip install fontpkg-noto-sans-devanagari"),
+    *(FontSpec(key, (f"{_NOTO}{family}-Regular.ttf",), (f"{_NOTO}{family}-Bold.ttf",), shaped=True,
+               install="apt-get install fonts-noto-core")
+      for key, family in (("bn", "Bengali"), ("si", "Sinhala"), ("ar", "Arabic"), ("am", "Ethiopic"),
+                          ("km", "Khmer"), ("lo", "Lao"), ("ta", "Tamil"), ("te", "Telugu"),
+                          ("kn", "Kannada"), ("ml", "Malayalam"), ("gu", "Gujarati"), ("pa", "Gurmukhi"),
+                          ("he", "Hebrew"), ("hy", "Armenian"), ("ka", "Georgian"))),
+    FontSpec("mn", (f"{_NOTO}Mongolian-Regular.ttf",), shaped=True, install="apt-get install fonts-noto-core"),
+    FontSpec("bo", (f"{_DEB}/truetype/noto/NotoSerifTibetan-Regular.ttf",),
+             (f"{_DEB}/truetype/noto/NotoSerifTibetan-Bold.ttf",), shaped=True,
+             install="apt-get install fonts-noto-core"),
+    FontSpec("han_ext", (f"{_DEB}/truetype/ipamj/ipamjm.ttf", f"{_DEB}/truetype/hanazono/HanaMinB.ttf"),
+             install="apt-get install fonts-ipamj-mincho fonts-hanazono"),
+    FontSpec("symbols", (f"{_DEB}/truetype/ancient-scripts/Symbola_hint.ttf",
+                         f"{_DEB}/truetype/noto/NotoSansSymbols2-Regular.ttf"),
+             install="apt-get install fonts-symbola"),
 )}
+# ICU script code -> the registry key of the font that draws it, tried first for a character the
+# text's own font lacks. Documented as a table in README ("Fonts").
+SCRIPT_FONTS: dict[str, str] = {
+    "Latn": "latin", "Grek": "latin", "Cyrl": "latin", "Hira": "ja", "Kana": "ja", "Hani": "ja",
+    "Hang": "ko", "Bopo": "zh_Hant", "Thai": "th", "Mymr": "my", "Deva": "ne",
+    "Beng": "bn", "Sinh": "si", "Arab": "ar", "Ethi": "am", "Khmr": "km", "Laoo": "lo", "Mong": "mn",
+    "Taml": "ta", "Telu": "te", "Knda": "kn", "Mlym": "ml", "Gujr": "gu", "Guru": "pa", "Hebr": "he",
+    "Armn": "hy", "Geor": "ka", "Tibt": "bo",
+}
+# then, for punctuation, symbols and anything else, these in order (then every other key):
+FALLBACK_ORDER = ("ja", "latin", "zh_Hans", "zh_Hant", "ko", "th", "my", "ne", "han_ext", "symbols")
 BOLD_WEIGHT = 700
 
 
@@ -64,13 +101,24 @@ class Font:
     name: str
     path: Path
     shaped: bool
+    cmap: dict[int, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def ttf(self) -> TTFont:
         return pdfmetrics.getFont(self.name)
 
     def covers(self, char: str) -> bool:
-        return ord(char) in self.ttf.face.charToGlyph
+        return ord(char) in self.cmap
+
+    @property
+    def ascent(self) -> float:
+        """Ascent at 1 pt."""
+        return rlcompat.vertical_metrics(self.name)[0]
+
+    @property
+    def descent(self) -> float:
+        """Descent (positive) at 1 pt."""
+        return rlcompat.vertical_metrics(self.name)[1]
 
 
 def _env(key: str, bold: bool) -> str | None:
@@ -151,4 +199,25 @@ def font(key: str, bold: bool = False) -> Font:
         raise FontMissing(f"font for {key!r} at {path} cannot be used ({exc}); it must be TrueType "
                           f"(glyf outlines, not CFF); install: {spec.install}") from None
     pdfmetrics.registerFont(ttf)
-    return Font(name, path, spec.shaped)
+    return Font(name, path, spec.shaped, rlcompat.charmap(name))
+
+
+def _installed(key: str, bold: bool) -> Font | None:
+    try:
+        return font(key, bold)
+    except FontMissing:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def fallback(char: str, bold: bool = False) -> Font | None:
+    """The font to draw ``char`` when the text's own font lacks it: the font of its script
+    (``SCRIPT_FONTS``), else the first of ``FALLBACK_ORDER``, then of all the others, that has it;
+    None when no installed font has it. Fonts that are not installed are skipped."""
+    script = icu.Script.getScript(char).getShortName()
+    keys = ([SCRIPT_FONTS[script]] if script in SCRIPT_FONTS else []) + list(FALLBACK_ORDER) + list(SPECS)
+    for key in dict.fromkeys(keys):
+        candidate = _installed(key, bold)
+        if candidate is not None and candidate.covers(char):
+            return candidate
+    return None

@@ -4,11 +4,15 @@ boards per language besides Japanese, and a QR sheet per message the shelter pos
 ``phrasebook.messages.shelter_messages``: its own and area-wide ones). Output: one merged PDF, or a ZIP of separate PDFs with ``index.txt``.
 
 ``plan_pack`` checks the request and lists the parts (cheap); ``build_pack`` builds them,
-calling ``progress(done, total, title)`` after each part."""
+calling ``progress(done, total, title)`` after each part. A part that cannot be built (a QR
+sheet whose place is too long for it, say) never stops the pack: it is left out, passed to
+``skipped``, and listed with its reason in Japanese and English on the pack's first page (PDF) or
+in ``index.txt`` (ZIP)."""
 
 from __future__ import annotations
 
 import io
+import logging
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -21,12 +25,24 @@ from phrasebook.errors import PhrasebookError
 from phrasebook.languages import SOURCE, get_language
 from printables.boards import BOARDS, board_pdf
 from printables.card import card_pdf
-from printables.errors import LayoutError, PrintableError
+from printables.errors import FontMissing, LayoutError, PrintableError, TextDoesNotFit, TextError
+from printables.pdf import Document, mm, page_size
 from printables.sheet import message_sheet_pdf
 from printables.signs import further_languages, sign_pack_pdf, sign_template, sign_templates
+from printables.textlayout import TextBlock
 
 FORMATS = ("pdf", "zip")
 Progress = Callable[[int, int, str], None]
+# why a part was left out: code -> (Japanese, English), for the pack's index; the app shows the
+# same codes in the staff language (app/shelters/packs.py)
+SKIP_REASONS: dict[str, tuple[str, str]] = {
+    "too_long": ("文字が多すぎて、決まった大きさに入りません", "the text is too long for its space"),
+    "bad_text": ("印刷できない文字が含まれています", "the text holds characters that cannot be printed"),
+    "font": ("必要なフォントがインストールされていません", "a font it needs is not installed"),
+    "layout": ("この内容ではレイアウトできません", "it cannot be laid out with this content"),
+    "error": ("作成中にエラーが起きました", "an error occurred while building it"),
+}
+log = logging.getLogger(__name__)
 
 
 class PackError(PrintableError):
@@ -50,6 +66,29 @@ class PackPart:
     filename: str
     title: str
     build: Callable[[], bytes]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A part left out of a pack: why (a ``SKIP_REASONS`` code) and the library's message."""
+
+    part: PackPart
+    reason: str
+    detail: str
+
+    @property
+    def line(self) -> str:
+        """The index line: the part, then the reason in Japanese and English."""
+        ja, en = SKIP_REASONS[self.reason]
+        return f"{self.part.filename}  {self.part.title}: {ja} / {en} ({self.detail})"
+
+
+def _skip_reason(exc: Exception) -> str:
+    for kind, code in ((TextDoesNotFit, "too_long"), (TextError, "bad_text"), (FontMissing, "font"),
+                       (LayoutError, "layout")):
+        if isinstance(exc, kind):
+            return code
+    return "error"
 
 
 def plan_pack(langs: Sequence[str], messages: Sequence[PackMessage], base_url: str = "",
@@ -85,26 +124,57 @@ def plan_pack(langs: Sequence[str], messages: Sequence[PackMessage], base_url: s
 
 
 def build_pack(parts: Sequence[PackPart], fmt: str = "pdf", progress: Progress | None = None,
-               title: str = "bosai-kit drill pack") -> bytes:
+               title: str = "bosai-kit drill pack", skipped: Callable[[Skipped], None] | None = None) -> bytes:
     """Build every part and return one merged PDF (``fmt="pdf"``, a bookmark per part) or a ZIP
-    of the separate PDFs with ``index.txt`` (``fmt="zip"``)."""
+    of the separate PDFs with ``index.txt`` (``fmt="zip"``). A part that fails is left out and
+    passed to ``skipped``; ``PackError`` only when no part at all could be built."""
     if fmt not in FORMATS:
         raise LayoutError(f"unknown pack format {fmt!r}; use {' or '.join(FORMATS)}")
     if not parts:
         raise LayoutError("the pack has no parts")
     built: list[tuple[PackPart, bytes]] = []
+    left_out: list[Skipped] = []
     for done, part in enumerate(parts, 1):
         try:
             built.append((part, part.build()))
         except PhrasebookError as exc:
-            raise PackError(f"{part.title}: {exc}") from exc
+            left_out.append(Skipped(part, _skip_reason(exc), str(exc)))
+        except Exception as exc:  # a bug: the rest of the pack is still printed; the log keeps the trace
+            log.exception("pack part %s failed", part.filename)
+            left_out.append(Skipped(part, "error", f"{type(exc).__name__}: {exc}"))
+        if left_out and left_out[-1].part is part:
+            log.warning("pack part left out: %s", left_out[-1].line)
+            if skipped:
+                skipped(left_out[-1])
         if progress:
             progress(done, len(parts), part.title)
-    return _merged(built, title) if fmt == "pdf" else _zipped(built, title)
+    if not built:
+        raise PackError(f"no part of the pack could be built; {left_out[0].part.title}: {left_out[0].detail}")
+    return _merged(built, title, left_out) if fmt == "pdf" else _zipped(built, title, left_out)
 
 
-def _merged(built: list[tuple[PackPart, bytes]], title: str) -> bytes:
+def _skipped_page(left_out: list[Skipped]) -> bytes:
+    """A first page listing the parts left out, each with its reason in Japanese and English."""
+    doc = Document("bosai-kit drill pack: parts not built", page_size("A4", "portrait"))
+    margin, width = 15 * mm, doc.width - 30 * mm
+    y = doc.height - margin
+    texts = [("作成できなかった部分 Parts not built", 14, True),
+             ("この訓練パックには、次の部分が入っていません。内容を直してから、もう一度作成してください。"
+              " These parts are not in this drill pack. Fix their content, then build the pack again.", 9, False)]
+    texts += [(skip.line, 8, False) for skip in left_out]
+    for text, size, bold in texts:
+        layout = TextBlock(text, "ja", bold).fit(width, y - margin, size, 5, "the list of parts not built", grow=True)
+        if y - layout.height < margin:
+            doc.canvas.showPage()
+            y = doc.height - margin
+        y = layout.draw(doc.canvas, margin, y, width) - 2 * mm
+    return doc.finish()
+
+
+def _merged(built: list[tuple[PackPart, bytes]], title: str, left_out: list[Skipped]) -> bytes:
     writer = PdfWriter()
+    if left_out:
+        writer.append(io.BytesIO(_skipped_page(left_out)), outline_item="作成できなかった部分 Parts not built")
     for part, data in built:
         writer.append(io.BytesIO(data), outline_item=part.title)
     writer.add_metadata({"/Title": title, "/Creator": "bosai-kit"})
@@ -113,11 +183,13 @@ def _merged(built: list[tuple[PackPart, bytes]], title: str) -> bytes:
     return out.getvalue()
 
 
-def _zipped(built: list[tuple[PackPart, bytes]], title: str) -> bytes:
+def _zipped(built: list[tuple[PackPart, bytes]], title: str, left_out: list[Skipped]) -> bytes:
     width = max(len(part.filename) for part, _ in built)
     lines = [title, "", "Print on A4 (signs and sheets portrait, pointing boards landscape).", "",
              *(f"{part.filename.ljust(width)}  {len(PdfReader(io.BytesIO(data)).pages):>3} p.  {part.title}"
                for part, data in built)]
+    if left_out:
+        lines += ["", "作成できなかった部分 Parts not built:", *(skip.line for skip in left_out)]
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("index.txt", "\n".join(lines) + "\n")

@@ -2,25 +2,32 @@
 
 The traps measured in DESIGN.md §5 are handled here, each with a regression test:
 
-- Thai, Myanmar and Devanagari are shaped (uharfbuzz through ReportLab's ``shapeFragWord``) with
-  ``dlig`` off; CJK fonts are registered unshaped, so ます never becomes 〼.
+- Thai, Myanmar, Devanagari and the other complex scripts are shaped (HarfBuzz through ReportLab,
+  in ``printables.rlcompat``) with ``dlig`` off; CJK fonts are registered unshaped, so ます never
+  becomes 〼.
 - Lines are broken here, never by ReportLab: break opportunities come from ICU's line
   BreakIterator (dictionary word boundaries for Thai and Myanmar, UAX #14 for the rest) plus the
   kinsoku additions ReportLab lacks (full-width ，！？：；”). Each segment is shaped whole and
-  measured with its shaped width, so a shaped word is never split; a segment wider than the box
-  makes the text smaller instead.
+  measured with its shaped width, so a shaped word is not split; a segment wider than the box
+  makes the text smaller instead (down to the floor size, see below).
 - ICU lets Japanese, Chinese and Korean break between almost any two characters, so their
   segments are phrases, broken inside only when a phrase is wider than the whole line: Japanese
   phrases end after particles (トイレは｜どこですか), punctuation and spaces and before opening
   brackets; Chinese phrases are ICU dictionary words; Korean phrases are space-separated words.
   Easy Japanese breaks only at its spaces (分かち書き), inside a phrase only when words may split.
-- U+200B is dropped (ReportLab draws it as a space); control and bidi-override characters are
-  refused; a character that no registered font has is an error naming it.
+- U+200B, soft hyphens, variation selectors and bidi marks are dropped (ReportLab would draw
+  them); control characters and bidi embeddings, overrides and isolates are refused.
+- Each character is drawn with the language's font when that font has it (the Thai, Myanmar and
+  Nepali fonts include Latin digits); others fall back to the font of their script, then to any
+  font that has them (``fonts.fallback``: Bengali, Arabic, rare kanji, emoji, ...). A character no
+  installed font has is drawn as U+FFFD and reported (``printables.notices``), never an error.
+- Right-to-left text (Arabic, Urdu, Hebrew) is broken into lines in logical order, then each
+  line is reordered with ICU's Unicode bidi algorithm and each run shaped (HarfBuzz joins the
+  letters and outputs them in visual order).
+- Text too long for its box shrinks to the floor size, then breaks words (shaped ones too, as a
+  last resort) and, with ``fit(grow=True)``, grows taller than the box: nothing is cut.
 - Text is drawn with ``drawString`` glyph runs, never parsed as Paragraph markup, so user text
   such as ``</para>`` or ``&amp;`` is drawn literally.
-- Each character is drawn with the language's font when that font has it (the Thai, Myanmar and
-  Nepali fonts include Latin digits); only characters it lacks, such as the Japanese name of a
-  place inside a Thai message, fall back to another registered font.
 - Easy Japanese furigana (``｜避難所《ひなんじょ》``) are drawn above their base text.
 """
 
@@ -32,25 +39,28 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import icu
-from reportlab.lib.abag import ABag
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfbase.ttfonts import shapeFragWord
 from reportlab.lib import textsplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from phrasebook import furigana
 from phrasebook.languages import Language, get_language
+from printables import notices, rlcompat
 from printables.errors import TextDoesNotFit, TextError
-from printables.fonts import Font, font
+from printables.fonts import Font, fallback, font
+from printables.rlcompat import SHAPING_FEATURES
 
-SHAPING_FEATURES = {"kern": True, "liga": True, "dlig": False}
+PLACEHOLDER = "\ufffd"  # drawn for a character no installed font has
 CANNOT_START = set(textsplit.ALL_CANNOT_START) | set("，！？：；”’）〉》」』】〕］｝、。．…‥〜～")
 CANNOT_END = set(textsplit.ALL_CANNOT_END) | set("（〈《「『【〔［｛“‘")
-FALLBACK_KEYS = ("ja", "latin", "zh_Hans", "zh_Hant", "ko", "th", "my", "ne")
 EASY = "ja@easy"
 CJK_SCRIPTS = ("Jpan", "Hans", "Hant", "Kore")
 RUBY_SCALE = 0.5
 LINE_GAP = 1.1  # line height = (ascent + descent) * LINE_GAP
+# ascent and descent (at 1 pt) a line makes room for: a few fonts declare much more for rare
+# stacked marks (Noto Sans Arabic 1.37 + 0.74 em), which would shrink a name in a box to half
+# the size of a Latin one; every font of the 16 variants lies within these
+MAX_ASCENT, MAX_DESCENT = 1.1, 0.5
 SHRINK_STEP = 0.93
 EASY_BREAK_AFTER = set("。、．，！？")
 PHRASE_END = EASY_BREAK_AFTER | set("!?,.:;：；・） ）」』】〕］｝〉》”’") | {" ", "\u3000"}
@@ -64,8 +74,11 @@ JA_BOUND = ("ます", "まし", "ませ", "です", "でし", "ら", "り", "る
 JA_PREFIXES = set("おご")  # honorific prefixes belong to the word after them
 HIRAGANA = re.compile("[\u3041-\u309f]+")
 
-_DROPPED = dict.fromkeys(map(ord, "\u200b\ufeff\u00ad"), None) | dict.fromkeys(range(0xFE00, 0xFE10), None)
-_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+_DROPPED = (dict.fromkeys(map(ord, "\u200b\ufeff\u00ad\u200e\u200f\u061c"), None)
+            | dict.fromkeys(range(0xFE00, 0xFE10), None) | dict.fromkeys(range(0xE0100, 0xE01F0), None))
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+_JOINERS = "\u200c\u200d"
 
 
 def clean(text: str) -> str:
@@ -73,7 +86,8 @@ def clean(text: str) -> str:
 
     Raises ``TextError`` for control characters, bidi overrides and unpaired surrogates.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").translate(_DROPPED)
+    text = (text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+            .replace("\t", " ").translate(_DROPPED))
     if _BIDI.search(text):
         raise TextError(f"text contains right-to-left or bidi control characters: {_shown(text)}")
     bad = [c for c in text if c != "\n" and unicodedata.category(c) in ("Cc", "Cs")]
@@ -92,9 +106,7 @@ def shape(text: str, fnt: Font) -> tuple[str, float]:
     1 pt. The shape data is in 1/1000 em, so one shaping serves every size."""
     if not fnt.shaped or not text.strip():
         return text, stringWidth(text, fnt.name, 1)
-    word = shapeFragWord([stringWidth(text, fnt.name, 1000), (ABag(fontName=fnt.name, fontSize=1000), text)],
-                         features=SHAPING_FEATURES, force=True)
-    return word[1][1], word[0] / 1000
+    return rlcompat.shaped(text, fnt.name)
 
 
 @dataclass(frozen=True)
@@ -131,6 +143,10 @@ class Segment:
         return not any(p.font.shaped or p.reading for p in self.pieces)
 
     @property
+    def has_ruby(self) -> bool:
+        return any(p.reading for p in self.pieces)
+
+    @property
     def text(self) -> str:
         return "".join(p.text for p in self.pieces)
 
@@ -163,7 +179,12 @@ class TextBlock:
         self.bold = bold
         self.primary = font(self.lang.font, bold)
         self.loose = self.lang.code != EASY  # phrases too wide for a line break inside without split_words
+        self.rtl = bool(_RTL.search(self.text))
+        self.missing: set[str] = set()  # characters no installed font has
         self.paragraphs = [self._segments(p.strip(" \u3000")) for p in self.text.split("\n")]
+        for char in sorted(self.missing):
+            notices.warn(f"no installed font has U+{ord(char):04X} ({unicodedata.name(char, 'unnamed')}): "
+                         f"drawn as a placeholder (U+FFFD)")
 
     def _segments(self, para: str) -> list[Segment]:
         runs = furigana.parse(para) if self.lang.script == "Jpan" else [(para, None)]
@@ -230,22 +251,26 @@ class TextBlock:
             pieces += base
             pos = rend
         pieces += self._pieces(plain[pos:start + len(body)])
-        space = sum(shape(t, f)[1] for t, f in _font_runs(trailing, self.primary, self.bold)) if trailing else 0.0
+        space = sum(shape(t, f)[1] for t, f in self._runs(trailing)) if trailing else 0.0
         return Segment(tuple(pieces), space, trailing)
 
+    def _runs(self, text: str) -> list[tuple[str, Font]]:
+        return _font_runs(text, self.primary, self.bold, self.missing)
+
     def _pieces(self, text: str) -> list[Piece]:
-        return [Piece(t, f, shape(t, f)[1]) for t, f in _font_runs(text, self.primary, self.bold)]
+        return [Piece(t, f, shape(t, f)[1]) for t, f in self._runs(text)]
 
     def lines(self, width: float, size: float, split_words: bool = False,
-              whole_phrases: bool = False) -> list[Line] | None:
+              whole_phrases: bool = False, force: bool = False) -> list[Line] | None:
         """The lines at ``size`` pt in ``width`` pt, or None if a segment is wider than ``width``
-        (and may not, or cannot, be split; with ``whole_phrases`` a CJK phrase never is)."""
+        (and may not, or cannot, be split; with ``whole_phrases`` a CJK phrase never is). With
+        ``force`` any segment is cut between grapheme clusters and the result is never None."""
         out: list[Line] = []
         for phrases in self.paragraphs:
             current: list[Segment] = []
             x = 0.0
             for phrase in phrases:
-                if whole_phrases and phrase.parts and phrase.width * size > width + 1e-6:
+                if whole_phrases and not force and phrase.parts and phrase.width * size > width + 1e-6:
                     return None
                 units = self._units(phrase, width / size, split_words)
                 if len(units) > 1 and current:  # a phrase broken inside starts its own line
@@ -256,9 +281,9 @@ class TextBlock:
                         out.append(Line(tuple(current)))
                         current, x = [], 0.0
                     if not current and seg.width * size > width + 1e-6:
-                        if not (split_words and seg.splittable):
+                        if not (force or (split_words and seg.splittable)):
                             return None
-                        parts = self._split(seg, width / size)
+                        parts = self._split(seg, width / size, force)
                         if parts is None:
                             return None
                         out += [Line((part,)) for part in parts[:-1]]
@@ -274,8 +299,12 @@ class TextBlock:
             return phrase.parts
         return (phrase,)
 
-    def _split(self, seg: Segment, width: float) -> list[Segment] | None:
-        """An unshaped segment cut between grapheme clusters into parts at most ``width`` wide."""
+    def _split(self, seg: Segment, width: float, force: bool = False) -> list[Segment] | None:
+        """A segment cut between grapheme clusters into parts at most ``width`` wide (at 1 pt);
+        None if one cluster is wider, unless ``force``: then it stands alone. A segment with
+        furigana is forced onto a line of its own whole, so no reading is lost."""
+        if seg.has_ruby:
+            return [seg] if force else None
         parts: list[Segment] = []
         current = ""
         for cluster in _clusters(seg.text):
@@ -283,22 +312,24 @@ class TextBlock:
             if current and _width(self._pieces(trial)) > width:
                 parts.append(Segment(tuple(self._pieces(current)), 0.0))
                 trial = cluster
-            if _width(self._pieces(trial)) > width:
+            if _width(self._pieces(trial)) > width and not force:
                 return None
             current = trial
         parts.append(Segment(tuple(self._pieces(current)), seg.space))
         return parts
 
     def layout(self, width: float, size: float, split_words: bool = False,
-               whole_phrases: bool = False) -> Layout | None:
-        lines = self.lines(width, size, split_words, whole_phrases)
-        return None if lines is None else Layout(lines, size, self.primary)
+               whole_phrases: bool = False, force: bool = False) -> Layout | None:
+        lines = self.lines(width, size, split_words, whole_phrases, force)
+        return None if lines is None else Layout(lines, size, self.primary, self.rtl)
 
     def fit(self, width: float, height: float, max_size: float, min_size: float,
-            where: str = "its box") -> Layout:
+            where: str = "its box", grow: bool = False) -> Layout:
         """The largest layout from ``max_size`` down to ``min_size`` that fits the box.
 
-        Raises ``TextDoesNotFit`` naming the text when even ``min_size`` does not fit.
+        When even ``min_size`` does not fit: with ``grow``, the text at ``min_size`` with words
+        broken wherever needed, taller than ``height`` (the caller makes room or continues it on
+        the next page); else ``TextDoesNotFit`` naming the text.
         """
         size = max_size
         while True:
@@ -311,6 +342,8 @@ class TextBlock:
         found = self.layout(width, min_size, split_words=True)
         if found is not None and found.height <= height + 1e-6:
             return found
+        if grow:
+            return self.layout(width, min_size, split_words=True, force=True)
         raise TextDoesNotFit(self.text, where, min_size)
 
 
@@ -374,19 +407,37 @@ def _japanese_phrase_breaks(text: str) -> set[int]:
     return found
 
 
-def _font_runs(text: str, primary: Font, bold: bool) -> list[tuple[str, Font]]:
+def _common(char: str) -> bool:
+    """Whether ``char`` belongs to no script of its own (punctuation, digits, symbols, marks)."""
+    return icu.Script.getScript(char).getShortName() in ("Zyyy", "Zinh")
+
+
+def _font_runs(text: str, primary: Font, bold: bool, missing: set[str] | None = None) -> list[tuple[str, Font]]:
     """``text`` cut into runs, each in the first font that has its characters: the language's
-    font, else a fallback; combining marks stay with their base character."""
+    font, else ``fonts.fallback``; combining marks and joiners stay with their base character
+    when its font has them (joiners are dropped from an unshaped font that lacks them). A
+    character no font has becomes ``PLACEHOLDER`` and is added to ``missing``."""
     runs: list[tuple[str, Font]] = []
     current: Font | None = None
     for char in text:
-        if current is not None and (unicodedata.category(char).startswith("M") or char in "\u200c\u200d"
-                                    or (char == " " and current.covers(char))):
+        if current is not None and (char == " " or char in _JOINERS or unicodedata.category(char).startswith("M")) \
+                and current.covers(char):
+            chosen = current
+        elif char in _JOINERS:
+            if current is None or not current.shaped:
+                continue
             chosen = current
         elif primary.covers(char):
             chosen = primary
+        elif current is not None and current.covers(char) and _common(char):
+            chosen = current  # punctuation and digits stay in the font of the text around them
         else:
-            chosen = _fallback(char, bold, text)
+            found = fallback(char, bold)
+            if found is None:
+                if missing is not None:
+                    missing.add(char)
+                char, found = PLACEHOLDER, font("latin", bold)
+            chosen = found
         if runs and chosen is current:
             runs[-1] = (runs[-1][0] + char, chosen)
         else:
@@ -395,28 +446,22 @@ def _font_runs(text: str, primary: Font, bold: bool) -> list[tuple[str, Font]]:
     return runs
 
 
-def _fallback(char: str, bold: bool, text: str) -> Font:
-    for key in FALLBACK_KEYS:
-        candidate = font(key, bold)
-        if candidate.covers(char):
-            return candidate
-    name = unicodedata.name(char, "unnamed character")
-    raise TextError(f"no installed font can draw {char!r} (U+{ord(char):04X} {name}) in {_shown(text)}")
-
-
 class Layout:
     """Lines at one size, ready to draw; sizes in points."""
 
-    def __init__(self, lines: list[Line], size: float, primary: Font) -> None:
+    def __init__(self, lines: list[Line], size: float, primary: Font, rtl: bool = False) -> None:
         self.lines = lines
         self.size = size
         self.primary = primary
+        self.rtl = rtl  # some line may hold right-to-left text: reorder lines when drawing
+
+    def part(self, start: int, end: int) -> Layout:
+        """The layout of lines ``start:end`` only (to continue a text on the next page)."""
+        return Layout(self.lines[start:end], self.size, self.primary, self.rtl)
 
     def _metrics(self, line: Line) -> tuple[float, float]:
         fonts = line.fonts or {self.primary}
-        ascent = max(f.ttf.face.ascent for f in fonts) / 1000
-        descent = max(-f.ttf.face.descent for f in fonts) / 1000
-        return ascent, descent
+        return (min(MAX_ASCENT, max(f.ascent for f in fonts)), min(MAX_DESCENT, max(f.descent for f in fonts)))
 
     def _ruby_height(self, line: Line) -> float:
         return self.size * RUBY_SCALE * 1.15 if line.has_ruby else 0.0
@@ -450,7 +495,13 @@ class Layout:
             baseline = y - self._baseline(line)
             lx = x + {"left": 0.0, "center": (width - line.width * self.size) / 2,
                       "right": width - line.width * self.size}[align]
-            for fnt, text, rx in self._runs(line, lx):
+            runs = self._runs(line, lx)
+            if self.rtl and not line.has_ruby and _RTL.search(_line_text(line)):
+                visual, rtl_base = _visual_runs(line, self.size)
+                if rtl_base and align == "left":  # a right-to-left line starts at the right
+                    lx = x + width - line.width * self.size
+                runs = [(fnt, text, lx + dx) for fnt, text, dx in visual]
+            for fnt, text, rx in runs:
                 canvas.setFont(fnt.name, self.size)
                 canvas.drawString(rx, baseline, text)
             for piece, px in self._ruby(line, lx):
@@ -502,7 +553,60 @@ class Layout:
             rsize = size * RUBY_SCALE
             canvas.setFont(piece.reading_font.name, rsize)
             canvas.drawString(x + (piece.advance * size - piece.reading_width * rsize) / 2,
-                              baseline + piece.font.ttf.face.ascent / 1000 * size, piece.reading)
+                              baseline + piece.font.ascent * size, piece.reading)
+
+
+def _line_chars(line: Line) -> list[tuple[str, Font]]:
+    """The characters of a line in logical order, each with its font (spaces between segments
+    in the font of the text before them)."""
+    chars: list[tuple[str, Font]] = []
+    for i, seg in enumerate(line.segments):
+        chars += [(char, piece.font) for piece in seg.pieces for char in piece.text]
+        if i < len(line.segments) - 1 and seg.trailing:
+            fnt = chars[-1][1] if chars else seg.pieces[0].font
+            chars += [(char, fnt) for char in seg.trailing]
+    return chars
+
+
+def _line_text(line: Line) -> str:
+    return "".join(piece.text for seg in line.segments for piece in seg.pieces)
+
+
+def _visual_runs(line: Line, size: float) -> tuple[list[tuple[Font, str, float]], bool]:
+    """A line holding right-to-left text as runs in visual order (Unicode bidi algorithm, ICU),
+    each with its offset from the line's left end, and whether the line is right-to-left (its
+    first strong character is). Each directional run is cut by font; in a right-to-left run the
+    font runs go right to left and HarfBuzz outputs each in visual order (unshaped ones are
+    reversed here, brackets mirrored)."""
+    chars = _line_chars(line)
+    text = "".join(char for char, _ in chars)
+    unicode_text = icu.UnicodeString(text)
+    bidi = icu.Bidi()
+    bidi.setPara(unicode_text, 0xFE)  # UBIDI_DEFAULT_LTR: direction from the first strong character
+    to_py, units = {0: 0}, 0
+    for i, char in enumerate(text):
+        units += 2 if ord(char) > 0xFFFF else 1
+        to_py[units] = i + 1
+    runs: list[tuple[Font, str, float]] = []
+    x = 0.0
+    for index in range(bidi.countRuns()):
+        start, length, direction = bidi.getVisualRun(index)
+        chunk = chars[to_py[start]:to_py[start + length]]
+        pieces: list[tuple[str, Font]] = []
+        for char, fnt in chunk:
+            if pieces and pieces[-1][1] is fnt:
+                pieces[-1] = (pieces[-1][0] + char, fnt)
+            else:
+                pieces.append((char, fnt))
+        if direction:  # right to left
+            pieces.reverse()
+        for piece_text, fnt in pieces:
+            if direction and not (fnt.shaped and _RTL.search(piece_text)):
+                piece_text = "".join(icu.Char.charMirror(char) for char in reversed(piece_text))
+            drawn, advance = shape(piece_text, fnt)
+            runs.append((fnt, drawn, x))
+            x += advance * size
+    return runs, bidi.getParaLevel() % 2 == 1
 
 
 def fit_text(text: str, lang: Language | str, width: float, height: float, max_size: float,

@@ -11,6 +11,8 @@ interleaved in the same run:
   ``weasyprint_ratio`` is WeasyPrint's time for the same pack from equivalent HTML (same texts,
   same font files through ``@font-face``, same colours; the pictogram is a one-circle SVG stand-in,
   which only spares WeasyPrint work) divided by ours; null with the reason when WeasyPrint fails.
+- ``cards``: filled registration cards (the kiosk's answers, ``printables.card.card_pdf``) in ja,
+  en, vi, th, my, ne, built warm in this process.
 - ``message_page``: ``/m/<id>/<lang>`` through ``bosai serve`` (waitress) on loopback, loaded by
   Python threads on keep-alive connections; ``static_ratio`` compares with the same bytes served
   as a file by the same server: the page is written under a bench-only name into the app's static
@@ -49,9 +51,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-SECTIONS = ("sign_pack", "message_page", "registrations", "cold_start", "import", "mirror")
+SECTIONS = ("sign_pack", "cards", "message_page", "registrations", "cold_start", "import", "mirror")
 SIGN_LANGS = ("ja", "en", "th", "my", "ne")
 SIGN_COUNT = 50
+CARD_LANGS = ("ja", "en", "vi", "th", "my", "ne")
 WARM_UP_SIGNS = 2  # a small pack first loads fonts and catalogs on both sides
 MESSAGE_TEMPLATE = "shelter.opened"
 MESSAGE_VALUES = {"time": "15:00", "place": {"ja": "中央小学校体育館", "en": "Chuo Elementary School Gym"}}
@@ -257,6 +260,20 @@ def bench_sign_pack(s: Settings) -> dict[str, Any]:
     if reason:
         result["weasyprint_error"] = reason
     return result
+
+
+def bench_cards(s: Settings) -> dict[str, Any]:
+    from printables.card import card_pdf
+
+    def cards() -> list[bytes]:
+        return [card_pdf(lang, registration_answers(i)) for i, lang in enumerate(CARD_LANGS)]
+
+    cards()  # warm-up: fonts registered, catalogs parsed
+    times = []
+    for i in range(s.pack_runs):
+        progress(f"cards: run {i + 1}/{s.pack_runs}")
+        times.append(clock(cards)[1])
+    return {"languages": list(CARD_LANGS), "cards_per_s": len(CARD_LANGS) / statistics.median(times)}
 
 
 # --- the web server ----------------------------------------------------------------------------
@@ -622,7 +639,7 @@ def figures(results: dict[str, Any]) -> Iterator[tuple[str, str, Any]]:
     """(section, figure, value) for every reported number; scalar sections have figure ''."""
     for section, value in results.items():
         if isinstance(value, dict):
-            for name in ("pages_per_s", "bytes_per_page", "peak_rss_mb", "weasyprint_ratio",
+            for name in ("pages_per_s", "bytes_per_page", "peak_rss_mb", "weasyprint_ratio", "cards_per_s",
                          "rps", "p50_ms", "p99_ms", "static_ratio", "per_s", "publish_to_mirror_s",
                          "nginx_rps", "app_rps", "nginx_ratio"):
                 if name in value:
@@ -670,6 +687,8 @@ def run(names: list[str], s: Settings) -> dict[str, Any]:
     results: dict[str, Any] = {}
     if "sign_pack" in names:
         results["sign_pack"] = bench_sign_pack(s)
+    if "cards" in names:
+        results["cards"] = bench_cards(s)
     if "message_page" in names or "cold_start" in names:
         with site() as where:
             log = where.instance / "serve.log"

@@ -10,7 +10,7 @@ import click
 from app.cli.common import fail_on_library_errors, instance_db, instance_option
 from app.cli.printables import split_langs, write
 from app.shelters.packs import shelter_pack
-from printables.pack import FORMATS
+from printables.pack import FORMATS, SKIP_REASONS
 
 
 @click.command()
@@ -29,7 +29,11 @@ def pack(shelter_id: int, langs: tuple[str, ...], base_url: str, instance: Path,
     if fmt not in FORMATS:
         raise click.UsageError("the output file must end in .pdf or .zip")
     planned = shelter_pack(instance_db(instance), shelter_id, base_url, split_langs(langs))
+    left_out: list[str] = []
     with click.progressbar(length=len(planned.parts), label="Building the drill pack",
                            item_show_func=lambda title: title) as bar:
-        data = planned.build(fmt, lambda _done, _total, title: bar.update(1, title))
+        data = planned.build(fmt, lambda _done, _total, title: bar.update(1, title),
+                             lambda title, reason: left_out.append(f"{title}: {SKIP_REASONS[reason][1]}"))
+    for line in left_out:
+        click.echo(f"not built: {line}", err=True)
     write(output, data)

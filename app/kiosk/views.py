@@ -13,6 +13,7 @@ from app.db import get_db
 from app.i18n import all_languages, match_tag
 from app.kiosk import bp
 from app.kiosk.texts import say
+from app.printing import printed_pdf
 from phrasebook.card import fields, sections
 from phrasebook.languages import LANGUAGES, Language
 from phrasebook.messages import shelter_messages
@@ -158,10 +159,8 @@ def card(lang: str) -> Response:
     language = _lang(lang)
     last = _last_registration() or abort(404)
     reg = get_registration(get_db(), last["id"], [session["shelter_id"]])
-    response = make_response(card_pdf(language.code, reg.answers | {"registration_number": reg.number}))
-    response.headers["Content-Type"] = "application/pdf"
-    response.headers["Content-Disposition"] = f'inline; filename="card-{reg.number}.pdf"'
-    return response
+    answers = reg.answers | {"registration_number": reg.number}
+    return printed_pdf(lambda: card_pdf(language.code, answers), f"card-{reg.number}.pdf", download=False)
 
 
 @bp.app_template_global()

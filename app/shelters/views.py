@@ -15,9 +15,10 @@ from app.i18n import _, language_label
 from app.jobs import Job, JobFolder
 from app.kiosk.texts import say
 from app.messages.views import base_url
+from app.printing import printed_pdf
 from app.shelters import bp
 from app.shelters.forms import ShelterForm
-from app.shelters.packs import shelter_pack
+from app.shelters.packs import SKIP_REASONS, shelter_pack
 from phrasebook.errors import PhrasebookError
 from phrasebook.card import fields, sections
 from phrasebook.languages import LANGUAGES
@@ -171,7 +172,7 @@ def start_pack(shelter_id: int) -> Response:
         flash(_("The drill pack could not be built: %(error)s", error=str(exc)), "error")
         return redirect(url_for("shelters.detail", shelter_id=shelter_id))
     job = pack_jobs(shelter_id).start(planned.filename(fmt), len(planned.parts),
-                                      lambda progress: planned.build(fmt, progress))
+                                      lambda progress, skip: planned.build(fmt, progress, skip))
     return redirect(url_for("shelters.pack_status", shelter_id=shelter_id, job_id=job.id))
 
 
@@ -180,7 +181,7 @@ def start_pack(shelter_id: int) -> Response:
 def pack_status(shelter_id: int, job_id: str) -> str:
     """Progress of the build (the page refreshes itself), then the download or the error."""
     shelter, job = pack_job(shelter_id, job_id)
-    return render_template("shelters/pack.html", shelter=shelter, job=job)
+    return render_template("shelters/pack.html", shelter=shelter, job=job, reasons=SKIP_REASONS)
 
 
 @bp.get("/<int:shelter_id>/pack/<job_id>/download")
@@ -305,10 +306,8 @@ def card(shelter_id: int, reg_id: int) -> Response:
         reg = get_registration(get_db(), reg_id, [shelter_id])
     except RegistrationError:
         abort(404)
-    response = make_response(card_pdf(reg.lang, reg.answers | {"registration_number": reg.number}))
-    response.headers["Content-Type"] = "application/pdf"
-    response.headers["Content-Disposition"] = f'inline; filename="card-{reg.number}.pdf"'
-    return response
+    answers = reg.answers | {"registration_number": reg.number}
+    return printed_pdf(lambda: card_pdf(reg.lang, answers), f"card-{reg.number}.pdf", download=False)
 
 
 @bp.post("/<int:shelter_id>/anonymise")

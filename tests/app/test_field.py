@@ -18,7 +18,7 @@ from tests.app.test_shelters_kiosk import kiosk_client, real_app, register, staf
 
 CLOSED = {  # card.kiosk.closed as the kiosk shows it
     "en": "This evacuation shelter cannot take registrations right now.",
-    "my": "ဤဘေးလွတ်ရာစခန်းတွင် ယခု မှတ်ပုံတင်၍ မရပါ။",
+    "my": "ဤဘေးလွတ်ရာစခန်းတွင် ယခု စာရင်းသွင်း၍ မရပါ။",
     "ne": "यो आश्रयस्थलमा अहिले दर्ता गर्न सकिँदैन।",
     "ja": "この避難所は今、登録ができません。",
 }

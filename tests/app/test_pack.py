@@ -139,12 +139,36 @@ def test_web_pack_end_to_end(real_app, messages):  # noqa: F811
     assert client.get(download).status_code == 404
 
 
+def test_a_message_whose_sheet_cannot_be_built_does_not_stop_the_pack(real_app, messages):  # noqa: F811
+    """A 500-character place does not fit a QR sheet: that sheet is listed with the reason in the
+    staff's language on the progress page and in index.txt; everything else is in the pack."""
+    with real_app.app_context():
+        long_id = model.publish(get_db(), "shelter.opened", {**VALUES, "place": "市民体育館" * 100}, ["ja", "en"],
+                                "staff", 1, False).id
+        emoji_id = model.publish(get_db(), "shelter.opened", {**VALUES, "place": "市民体育館 🏫"}, ["ja", "en"],
+                                 "staff", 1, False).id
+    client = staff_client(real_app, "staff")
+    url = start(client, "zip").location
+    wait_until_finished(client, url)
+    for lang, reason in [("ja", "文字が多すぎて、決まった大きさに入りません"), ("en", "the text is too long for its space")]:
+        html = client.get(url, query_string={"lang": lang}).get_data(as_text=True)
+        assert f"QR sheet: {long_id}" in html and reason in html, html
+        assert f"QR sheet: {emoji_id}" not in html
+    archive = zipfile.ZipFile(io.BytesIO(client.get(f"{url}/download").data))
+    assert f"sheets/message-{emoji_id}.pdf" in archive.namelist()
+    assert f"sheets/message-{long_id}.pdf" not in archive.namelist()
+    assert f"sheets/message-{long_id}.pdf" in archive.read("index.txt").decode("utf-8")
+    result = run("pack", "--shelter", "1", "--lang", "en", "--base-url", "https://bosai.example.jp",
+                 "--instance", real_app.instance_path, "-o", str(Path(real_app.instance_path) / "p.pdf"))
+    assert result.exit_code == 0 and f"not built: QRメッセージシート QR sheet: {long_id}" in result.output
+
+
 @pytest.fixture
 def gate(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     """Builds report one part done, then wait for the gate to open."""
     opened = threading.Event()
 
-    def build(self: ShelterPack, fmt: str, progress=None) -> bytes:
+    def build(self: ShelterPack, fmt: str, progress=None, skip=None) -> bytes:
         progress(1, len(self.parts), self.parts[0].title)
         assert opened.wait(30)
         return b"%PDF-1.4 fake"
@@ -170,7 +194,7 @@ def test_progress_page_refreshes_itself_while_building(real_app, gate):  # noqa:
 
 
 def test_failed_build_is_shown_clearly(real_app, monkeypatch):  # noqa: F811
-    def build(self: ShelterPack, fmt: str, progress=None) -> bytes:
+    def build(self: ShelterPack, fmt: str, progress=None, skip=None) -> bytes:
         raise LayoutError("text does not fit sign.toilet")
 
     monkeypatch.setattr(ShelterPack, "build", build)

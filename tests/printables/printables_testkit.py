@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import subprocess
 from pathlib import Path
 
 from babel.messages.pofile import read_po, write_po
@@ -13,6 +12,7 @@ from phrasebook.catalog import update_catalogs
 from phrasebook.languages import LANGUAGES
 from phrasebook.paths import po_path
 from printables_sample import TEMPLATES, TRANSLATIONS
+from tests.pixels import render
 
 BASE14 = {"Courier", "Helvetica", "Times", "Symbol", "ZapfDingbats"}
 ALL_CODES = list(LANGUAGES)
@@ -61,18 +61,9 @@ def assert_fonts_embedded(data: bytes) -> None:
         assert name.split("+")[-1].split("-")[0] not in BASE14, f"base-14 font {name}"
 
 
-def png_ink(data: bytes, tmp_path: Path, page: int = 1, dpi: int = 30) -> float:
+def png_ink(data: bytes, page: int = 1, dpi: int = 30) -> float:
     """Share of non-white pixels of a page rendered by pdftoppm (greyscale)."""
-    pdf = tmp_path / "render.pdf"
-    pdf.write_bytes(data)
-    out = subprocess.run(["pdftoppm", "-gray", "-r", str(dpi), "-f", str(page), "-l", str(page), str(pdf)],
-                         check=True, capture_output=True).stdout
-    # PGM: header "P5\n<w> <h>\n255\n" then bytes
-    header_end = 0
-    for _ in range(3):
-        header_end = out.index(b"\n", header_end) + 1
-    pixels = out[header_end:]
-    return sum(1 for b in pixels if b < 200) / len(pixels)
+    return render(data, page, dpi).share()
 
 
 def check_inside_page(data: bytes) -> None:

@@ -1,19 +1,57 @@
-"""The font registry: every key loads, overrides work, a missing font names what to install."""
+"""The font registry: every key loads, overrides work, a missing font names what to install, the
+fallback finds a font for the scripts people in Japan write, and the ReportLab adapter works."""
 
 from __future__ import annotations
 
 import pytest
 
 from phrasebook.languages import LANGUAGES
-from printables import fonts
+from printables import fonts, rlcompat
 from printables.errors import FontMissing
 
 
-@pytest.mark.parametrize("key", sorted(fonts.SPECS))
+LANGUAGE_KEYS = sorted({lang.font for lang in LANGUAGES.values()})
+# a character of each script the fallback must cover, and the key whose font draws it
+SCRIPT_SAMPLES = {"আ": "bn", "ස": "si", "ع": "ar", "ے": "ar", "አ": "am", "ខ": "km", "ລ": "lo", "ᠮ": "mn",
+                  "த": "ta", "ש": "he", "ქ": "ka", "𠮷": "han_ext", "😀": "symbols", "☎": None, "،": "ar"}
+
+
+@pytest.mark.parametrize("key", LANGUAGE_KEYS)
 @pytest.mark.parametrize("bold", [False, True])
-def test_every_key_loads_with_latin_digits(key: str, bold: bool) -> None:
+def test_every_language_font_loads_with_latin_digits(key: str, bold: bool) -> None:
     face = fonts.font(key, bold)
     assert all(face.covers(d) for d in "0123456789")
+
+
+@pytest.mark.parametrize("key", sorted(set(fonts.SPECS) - set(LANGUAGE_KEYS)))
+def test_every_fallback_font_loads(key: str) -> None:
+    face = fonts.font(key)
+    assert face.covers(" ") and len(face.cmap) > 50
+
+
+def test_script_table_names_known_keys() -> None:
+    assert set(fonts.SCRIPT_FONTS.values()) | set(fonts.FALLBACK_ORDER) <= set(fonts.SPECS)
+
+
+@pytest.mark.parametrize("char, key", SCRIPT_SAMPLES.items())
+def test_fallback_finds_the_script_font(char: str, key: str | None) -> None:
+    found = fonts.fallback(char)
+    assert found is not None and found.covers(char)
+    if key:
+        assert found.name == fonts.font(key).name
+
+
+def test_no_font_for_a_private_use_character() -> None:
+    assert fonts.fallback("\U000f0000") is None
+
+
+def test_reportlab_adapter() -> None:
+    face = fonts.font("th")
+    assert rlcompat.charmap(face.name)[ord("ก")]
+    ascent, descent = rlcompat.vertical_metrics(face.name)
+    assert 0.5 < ascent < 1.5 and 0 < descent < 1
+    drawn, width = rlcompat.shaped("ที่น้ำ", face.name)
+    assert width > 0 and len(drawn.__shapeData__) == len(drawn)
 
 
 def test_every_language_has_a_font() -> None:
@@ -21,7 +59,8 @@ def test_every_language_has_a_font() -> None:
 
 
 def test_shaped_and_unshaped_scripts() -> None:
-    assert {k for k, s in fonts.SPECS.items() if s.shaped} == {"th", "my", "ne"}
+    assert {k for k, s in fonts.SPECS.items() if s.shaped} >= {"th", "my", "ne", "ar", "bn", "si"}
+    assert not any(fonts.SPECS[k].shaped for k in ("ja", "ko", "zh_Hans", "zh_Hant", "han_ext"))
     assert not fonts.font("ja").ttf.shapable
 
 

@@ -8,8 +8,8 @@ import zipfile
 import pytest
 from pypdf import PdfReader
 
-from printables.errors import LayoutError
-from printables.pack import PackError, PackMessage, PackPart, build_pack, plan_pack
+from printables.errors import LayoutError, TextError
+from printables.pack import SKIP_REASONS, PackError, PackMessage, PackPart, Skipped, build_pack, plan_pack
 from printables_testkit import assert_fonts_embedded, page_sizes_mm
 
 BASE = "https://bosai.example.jp"
@@ -96,5 +96,48 @@ def test_unknown_format_and_failing_part():
     def broken() -> bytes:
         raise LayoutError("too many languages")
 
-    with pytest.raises(PackError, match="Broken part: too many languages"):
+    with pytest.raises(PackError, match="no part of the pack could be built; Broken part: too many languages"):
         build_pack([PackPart("x.pdf", "Broken part", broken)], "zip")
+
+
+LONG_PLACE = {"place": "市民体育館" * 100, "time": "09:30"}  # 500 characters
+EMOJI_PLACE = {"place": "市民体育館 🏫", "time": "09:30"}
+
+
+def test_a_part_that_cannot_be_built_is_listed_and_the_rest_is_built():
+    messages = [PackMessage("long", "shelter.opened", LONG_PLACE, ("ja", "en")),
+                PackMessage("emoji", "shelter.opened", EMOJI_PLACE, ("ja", "en"))]
+    parts = plan_pack(["en"], messages, BASE)
+    left_out: list[Skipped] = []
+    progress: list[int] = []
+    data = build_pack(parts, "zip", lambda done, total, title: progress.append(done), skipped=left_out.append)
+    assert progress == list(range(1, len(parts) + 1))
+    assert [(s.part.filename, s.reason) for s in left_out] == [("sheets/message-long.pdf", "too_long")]
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert "sheets/message-emoji.pdf" in archive.namelist() and "sheets/message-long.pdf" not in archive.namelist()
+    index = archive.read("index.txt").decode("utf-8")
+    assert "Parts not built" in index and "sheets/message-long.pdf" in index
+    assert SKIP_REASONS["too_long"][0] in index and SKIP_REASONS["too_long"][1] in index
+
+
+def test_the_merged_pdf_opens_with_the_parts_not_built():
+    def broken() -> bytes:
+        raise TextError("no font can draw it")
+
+    parts = [PackPart("a.pdf", "Broken part", broken), *plan_pack([], [], sign_ids=["sign.toilet"])]
+    data = build_pack(parts, "pdf")
+    reader = PdfReader(io.BytesIO(data))
+    assert [item.title for item in reader.outline] == ["作成できなかった部分 Parts not built", *(p.title for p in parts[1:])]
+    first = "".join(reader.pages[0].extract_text().split())
+    assert "Brokenpart" in first and "".join(SKIP_REASONS["bad_text"][1].split()) in first
+    assert_fonts_embedded(data)
+
+
+def test_a_bug_in_one_part_does_not_stop_the_pack():
+    def buggy() -> bytes:
+        raise ZeroDivisionError("division by zero")
+
+    left_out: list[Skipped] = []
+    parts = [PackPart("bug.pdf", "Buggy part", buggy), *plan_pack([], [], sign_ids=["sign.toilet"])]
+    build_pack(parts, "zip", skipped=left_out.append)
+    assert [(s.reason, s.detail) for s in left_out] == [("error", "ZeroDivisionError: division by zero")]

@@ -11,6 +11,7 @@ from printables import pictograms
 from printables.colours import SCHEMES, contrast, white
 from printables.pdf import Document
 from printables_testkit import png_ink
+from tests.pixels import Page, render
 
 REAL_TEMPLATES = read_templates(Path(__file__).resolve().parents[2] / "locales" / "templates")
 
@@ -53,14 +54,41 @@ def test_figures_stay_inside_their_box(key: str, tmp_path: Path) -> None:
     pictograms.draw(doc.canvas, key, 10, 10, 100, frame="plain")
     doc.canvas.setFillColor(white)
     doc.canvas.rect(9, 9, 102, 102, stroke=0, fill=1)  # cover the box: any ink left spilled out of it
-    assert png_ink(doc.finish(), tmp_path, dpi=72) == 0
+    assert png_ink(doc.finish(), dpi=72) == 0
 
 
-@pytest.mark.parametrize("key, category", _used_keys() or [("toilet", "information")])
-def test_every_template_pictogram_draws(key: str, category: str) -> None:
-    doc = Document("t", (100, 100))
-    pictograms.draw(doc.canvas, key, 0, 0, 100, category=category)
-    assert doc.finish().startswith(b"%PDF")
+CELL, COLUMNS, GRID_DPI = 40, 16, 72  # the grid of every used pictogram, rendered once
+REFERENCES = [(f"_blank:{frame}", frame) for frame in pictograms.FRAMES]  # each frame without a figure
+
+
+def _cell(index: int) -> tuple[float, float, float, float]:
+    """Box of the ``index``-th grid cell in points (x, y from the lower left, width, height)."""
+    rows = -(-(len(_used_keys()) + len(REFERENCES)) // COLUMNS)
+    return (index % COLUMNS * CELL, (rows - 1 - index // COLUMNS) * CELL, CELL, CELL)
+
+
+@pytest.fixture(scope="module")
+def grid() -> Page:
+    """Every pictogram the content uses, then each frame with a blank figure, one per cell."""
+    keys = _used_keys() + REFERENCES
+    rows = -(-len(keys) // COLUMNS)
+    doc = Document("grid", (COLUMNS * CELL, rows * CELL))
+    for i, (key, category) in enumerate(keys):
+        x, y, _, _ = _cell(i)
+        if key.startswith("_blank:"):
+            pictograms.draw(doc.canvas, "_blank", x + 4, y + 4, CELL - 8, frame=category)
+        else:
+            pictograms.draw(doc.canvas, key, x + 4, y + 4, CELL - 8, category=category)
+    return render(doc.finish(), dpi=GRID_DPI)
+
+
+@pytest.mark.parametrize("index, key, category", [(i, *kc) for i, kc in enumerate(_used_keys())])
+def test_every_template_pictogram_draws_its_figure(grid: Page, index: int, key: str, category: str) -> None:
+    """The figure draws in its cell: enough pixels differ from its frame drawn alone."""
+    frame = pictograms.frame_of(key)
+    reference = _cell(len(_used_keys()) + pictograms.FRAMES.index(frame))
+    assert grid.ink(_cell(index)) > 0
+    assert grid.changed(_cell(index), reference) > 0.01 * (CELL * GRID_DPI / 72) ** 2, f"{key} draws no figure"
 
 
 @pytest.mark.parametrize("key", ["toilet", "no_smoking", "caution_slippery", "unknown_thing", "no_unknown"])
@@ -68,7 +96,7 @@ def test_every_template_pictogram_draws(key: str, category: str) -> None:
 def test_pictograms_are_not_blank(key: str, frame: str | None, tmp_path: Path) -> None:
     doc = Document("t", (200, 200))
     pictograms.draw(doc.canvas, key, 20, 20, 160, frame=frame, category="information")
-    assert png_ink(doc.finish(), tmp_path, dpi=20) > 0.02
+    assert png_ink(doc.finish(), dpi=20) > 0.02
 
 
 def test_prefixes_choose_frames_and_figures() -> None:

@@ -168,9 +168,10 @@ def test_control_and_bidi_characters_are_refused(text: str) -> None:
         TextBlock(text, "en")
 
 
-def test_emoji_is_a_clear_error() -> None:
-    with pytest.raises(TextError, match="U\\+1F600"):
-        TextBlock("Hello 😀", "en")
+def test_emoji_is_drawn_with_the_symbol_font() -> None:
+    block = TextBlock("Hello 😀", "en")
+    assert [p.font.name for p in block.paragraphs[0][-1].pieces] == [font("symbols").name]
+    assert not block.missing
 
 
 def test_ten_thousand_characters_do_not_fit_a_small_box() -> None:

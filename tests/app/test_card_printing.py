@@ -1,0 +1,123 @@
+"""The filled card as evacuees and staff print it: the kiosk's card of the registration it just
+made and the staff's card of a registration answer 200 for names in any script and for the
+longest answers the forms accept, and the rendered page shows the text."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from app.printing import PRINT_WARNINGS
+from phrasebook.card import fields
+from phrasebook.languages import LANGUAGES
+from phrasebook.registrations import MAX_TEXT, validate
+from printables import notices
+from printables.card import card_pdf
+from printables.fonts import fallback, font
+from tests.app.test_shelters_kiosk import kiosk_client, real_app, register, staff_client  # noqa: F401
+from tests.pixels import render
+
+# a name in each script beyond our 16 variants, the font that must draw it, the kiosk language
+NAMES = {
+    "bengali": ("রহিম উদ্দিন", "bn", "en"), "sinhala": ("සුනිල් පෙරේරා", "si", "ja"),
+    "arabic": ("محمد علي", "ar", "en"), "urdu": ("احمد رضا خان", "ar", "ne"),
+    "amharic": ("አበበ ቢቂላ", "am", "en"), "khmer": ("សុខ ចាន់", "km", "th"),
+    "lao": ("ສົມພອນ ແກ້ວ", "lo", "th"), "mongolian": ("ᠪᠠᠲᠤ ᠪᠣᠯᠣᠳ", "mn", "en"),
+    "kanji": ("𠮷田 太郎", "han_ext", "ja"), "emoji": ("Maria 😀", "symbols", "my"),
+}
+
+
+def font_names(data: bytes) -> set[str]:
+    names = set()
+    for page in PdfReader(io.BytesIO(data)).pages:
+        for ref in page.get("/Resources", {}).get("/Font", {}).values():
+            names.add(str(ref.get_object()["/BaseFont"]).split("+")[-1])
+    return names
+
+
+def kiosk_card(app, lang: str, **answers):
+    """Register at the kiosk in ``lang``, then print the card it just made."""
+    client = kiosk_client(app)
+    response = register(client, lang=lang, **answers)
+    assert response.status_code == 302, response.get_data(as_text=True)[:3000]
+    return client.get(f"/kiosk/{lang}/card.pdf")
+
+
+def blank_with_number(app, lang: str) -> bytes:
+    """The same card with nothing but the registration number: what the answers add is the rest."""
+    with app.app_context():
+        return card_pdf(lang, {"registration_number": "0001"})
+
+
+def assert_name_printed(app, response, lang: str, key: str) -> None:
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    assert PRINT_WARNINGS not in response.headers, response.headers.get(PRINT_WARNINGS)
+    data = response.get_data()
+    stem = font(key).path.stem.split("-")[0].split("_")[0].lower()
+    assert any(stem in name.lower() for name in font_names(data)), (stem, font_names(data))
+    added = render(data).diff(render(blank_with_number(app, lang)))
+    assert added > 15, "the name left no ink on the page"
+
+
+@pytest.mark.parametrize("script", NAMES)
+def test_kiosk_and_staff_cards_print_a_name_in_any_script(real_app, script):  # noqa: F811
+    name, key, lang = NAMES[script]
+    assert_name_printed(real_app, kiosk_card(real_app, lang, name=name), lang, key)
+    response = staff_client(real_app, "staff").get("/shelters/1/registrations/1/card.pdf")
+    assert_name_printed(real_app, response, lang, key)
+
+
+def _longest(lang_text: str) -> dict[str, str]:
+    """The longest value of every write-in field the kiosk form shows."""
+    answers = {}
+    for name, f in fields().items():
+        if f.input in ("text", "textarea"):
+            answers[name] = (lang_text * MAX_TEXT[f.input])[:MAX_TEXT[f.input]].strip()
+    return answers
+
+
+@pytest.mark.parametrize("lang, text", [("my", "Wolfeschlegelsteinhausen "), ("my", "ကျွန်တော့်မိသားစု "),
+                                        ("en", "x"), ("ja", "東京都新宿区西新宿二丁目"), ("th", "ครอบครัวของฉัน ")])
+def test_cards_print_the_longest_answers_whole(real_app, lang, text):  # noqa: F811
+    answers = _longest(text)
+    response = kiosk_card(real_app, lang, **answers)
+    assert response.status_code == 200 and PRINT_WARNINGS not in response.headers
+    data = response.get_data()
+    assert render(data).diff(render(blank_with_number(real_app, lang))) > 1000
+    if text.isascii():
+        printed = "".join("".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages).split())
+        assert "".join(answers["address"].split()) in printed
+    staff = staff_client(real_app, "staff").get("/shelters/1/registrations/1/card.pdf")
+    assert staff.status_code == 200 and render(staff.get_data()).ink() > 0
+
+
+def test_a_character_no_font_has_prints_a_placeholder_and_warns(real_app):  # noqa: F811
+    response = kiosk_card(real_app, "en", name="Jane \U000f0003")
+    assert response.status_code == 200
+    assert "U+F0003" in response.headers[PRINT_WARNINGS]
+    assert "Jane" not in response.headers[PRINT_WARNINGS]
+
+
+TEXT_FIELDS = ["name", "name_reading", "address", "household_members", "nationality"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                    HealthCheck.too_slow])
+@given(lang=st.sampled_from(sorted(LANGUAGES)),
+       values=st.lists(st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=1000),
+                       min_size=len(TEXT_FIELDS), max_size=len(TEXT_FIELDS)))
+def test_whatever_validation_accepts_prints(real_app, lang, values):  # noqa: F811
+    """Any text the registration accepts prints: no exception, and the placeholder only for
+    characters no installed font has."""
+    with real_app.app_context():
+        clean, _errors = validate(dict(zip(TEXT_FIELDS, values)))
+        with notices.collect() as warnings:
+            data = card_pdf(lang, clean)
+    assert data.startswith(b"%PDF")
+    for warning in warnings:
+        assert fallback(chr(int(re.search(r"U\+([0-9A-F]+)", warning).group(1), 16))) is None, warning
