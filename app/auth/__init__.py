@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask
 
-from app.auth.access import guard, load_user, public, requires
+from app.auth.access import guard, kiosk, load_user, public
 
 bp = Blueprint("auth", __name__)
 
@@ -17,4 +17,4 @@ def init_app(app: Flask) -> None:
 
 from app.auth import views  # noqa: E402,F401  (registers the routes on bp)
 
-__all__ = ["bp", "init_app", "public", "requires"]
+__all__ = ["bp", "init_app", "kiosk", "public"]

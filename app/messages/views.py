@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask import abort, flash, g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from app.auth import requires
+from app import audit
+from app.auth.policy import may_write_message
 from app.db import get_db
 from app.i18n import _
+from app.links import base_url, link_warning
 from app.messages import bp, model
 from app.messages.forms import ComposerBase, attach_slot_errors, composer_form, place_fields, slot_values
 from app.printing import pdf_response
@@ -26,11 +28,6 @@ def message_template(template_id: str) -> Template:
     if tpl.kind != "message":
         abort(404)
     return tpl
-
-
-def base_url() -> str:
-    """Where phones reach the public pages: ``BOSAI_BASE_URL`` if set, else this server."""
-    return (current_app.config.get("BASE_URL") or request.url_root).rstrip("/")
 
 
 def _submitted(form: ComposerBase, tpl: Template) -> tuple[dict | None, list[model.Rendition] | None]:
@@ -54,6 +51,15 @@ def _submitted(form: ComposerBase, tpl: Template) -> tuple[dict | None, list[mod
     return values, shown
 
 
+def _may_write(form: ComposerBase) -> bool:
+    """Whether this user may publish for the form's shelter or area; if not, the form says why."""
+    if may_write_message(get_db(), g.user, form.shelter.data or ""):
+        return True
+    form.shelter.errors = [_("You may publish only for the shelters you work at; area-wide messages "
+                             "need a coordinator or an admin.")]
+    return False
+
+
 def _compose_page(form: ComposerBase, tpl: Template, shown: list[model.Rendition] | None,
                   message: model.Message | None = None) -> str:
     return render_template("messages/compose.html", form=form, tpl=tpl, shown=shown, message=message,
@@ -61,14 +67,12 @@ def _compose_page(form: ComposerBase, tpl: Template, shown: list[model.Rendition
 
 
 @bp.get("/")
-@requires("staff")
 def index() -> str:
     return render_template("messages/index.html", messages=model.all_messages(get_db()),
                            templates=load_templates())
 
 
 @bp.get("/new")
-@requires("staff")
 def new() -> str:
     """Find a template: search in any language, filter by hazard and phase."""
     query = request.args.get("q", "").strip()[:200]
@@ -88,56 +92,59 @@ def new() -> str:
 
 
 @bp.route("/new/<template_id>", methods=["GET", "POST"])
-@requires("staff")
-def compose(template_id: str) -> Response | str:
+def compose(template_id: str) -> Response | str | tuple[str, int]:
     tpl = message_template(template_id)
     form = composer_form(tpl)
     values, shown = _submitted(form, tpl)
+    if values is not None and not _may_write(form):
+        return _compose_page(form, tpl, shown), 403
     if values is not None:
         message = model.publish(get_db(), tpl.id, values, form.languages.data, g.user.username,
                                 (form.shelter.data or "").strip(), form.drill.data)
+        audit.record("publish", target=message.id)
         flash(_("Message published."), "ok")
         return redirect(url_for("messages.detail", message_id=message.id))
     return _compose_page(form, tpl, shown)
 
 
 @bp.get("/<message_id>")
-@requires("staff")
 def detail(message_id: str) -> str:
     message = model.get(get_db(), message_id) or abort(404)
     shown = model.renditions(message.template_id, message.languages, message.values)
     return render_template("messages/detail.html", message=message, shown=shown,
-                           tpl=get_template(message.template_id), url=f"{base_url()}/m/{message.id}")
+                           tpl=get_template(message.template_id), url=f"{base_url()}/m/{message.id}",
+                           link_warning=link_warning())
 
 
 @bp.route("/<message_id>/edit", methods=["GET", "POST"])
-@requires("staff")
-def edit(message_id: str) -> Response | str:
+def edit(message_id: str) -> Response | str | tuple[str, int]:
     message = model.get(get_db(), message_id) or abort(404)
     tpl = message_template(message.template_id)
     form = composer_form(tpl, message.values, languages=list(message.languages),
                          shelter=message.shelter, drill=message.drill)
     values, shown = _submitted(form, tpl)
+    if values is not None and not _may_write(form):
+        return _compose_page(form, tpl, shown, message), 403
     if values is not None:
         model.update(get_db(), message.id, values, form.languages.data,
                      (form.shelter.data or "").strip(), form.drill.data)
+        audit.record("edit", target=message.id)
         flash(_("Message updated."), "ok")
         return redirect(url_for("messages.detail", message_id=message.id))
     return _compose_page(form, tpl, shown, message)
 
 
 @bp.post("/<message_id>/withdraw")
-@requires("staff")
 def withdraw(message_id: str) -> Response:
     message = model.get(get_db(), message_id) or abort(404)
     if not message.withdrawn:
         model.withdraw(get_db(), message.id)
+        audit.record("withdraw", target=message.id)
         flash(_("Message withdrawn: its public page now says so."), "ok")
     return redirect(url_for("messages.detail", message_id=message.id))
 
 
 @bp.get("/<message_id>/qr.pdf")
-@requires("staff")
 def qr_sheet(message_id: str) -> Response:
     """The message in its languages, each with a QR code of its public page."""
     message = model.get(get_db(), message_id) or abort(404)

@@ -16,7 +16,7 @@ from app.db import get_db
 from app.i18n import all_languages, current_language, match_tag
 from app.messages import model
 from app.messages.cap import message_cap as cap_for
-from app.messages.views import base_url
+from app.links import base_url
 from phrasebook.languages import LANGUAGES
 from phrasebook.render import catalog
 from phrasebook.templates import load_templates

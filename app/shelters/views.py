@@ -7,13 +7,14 @@ from pathlib import Path
 from flask import abort, current_app, flash, g, make_response, redirect, render_template, request, send_file, url_for
 from werkzeug.wrappers import Response
 
-from app.auth import requires
+from app import audit
+from app.auth.policy import visible_shelter_ids
 from app.auth.users import list_users
 from app.db import get_db
 from app.i18n import _
 from app.jobs import Job, JobFolder
 from app.kiosk.texts import say
-from app.messages.views import base_url
+from app.links import base_url, link_warning
 from app.shelters import bp
 from app.shelters.forms import ShelterForm
 from app.shelters.packs import shelter_pack
@@ -26,14 +27,14 @@ from phrasebook.registrations import (
 )
 from phrasebook.shelters import (
     Shelter, ShelterError, assign_staff, create_kiosk_token, create_shelter, get_shelter, list_kiosk_tokens,
-    list_shelters, revoke_kiosk_token, shelters_of, staff_of, update_shelter,
+    list_shelters, revoke_kiosk_token, staff_of, update_shelter,
 )
 from printables.pack import FORMATS
 
 
 def allowed_ids() -> list[int] | None:
     """The shelters this account may see (None: every shelter, for admins)."""
-    return None if g.user.role == "admin" else shelters_of(get_db(), g.user.id)
+    return visible_shelter_ids(get_db(), g.user)
 
 
 def my_shelters() -> list[Shelter]:
@@ -69,11 +70,10 @@ def need_label(key: str) -> str:
 
 
 def _staff_choices(form: ShelterForm) -> None:
-    form.staff.choices = [(u.id, u.username) for u in list_users(get_db()) if u.role == "staff"]
+    form.staff.choices = [(u.id, u.username) for u in list_users(get_db()) if u.role in ("staff", "coordinator")]
 
 
 @bp.get("/")
-@requires("staff")
 def index() -> str:
     db = get_db()
     rows = [(s, headcount(db, s.id)[0]) for s in my_shelters()]
@@ -81,7 +81,6 @@ def index() -> str:
 
 
 @bp.route("/new", methods=["GET", "POST"])
-@requires("admin")
 def new() -> Response | str:
     form = ShelterForm()
     _staff_choices(form)
@@ -93,6 +92,7 @@ def new() -> Response | str:
             form.name.errors = [str(exc)]
         else:
             assign_staff(get_db(), shelter.id, form.staff.data or [])
+            audit.record("shelter_create", target=shelter.id)
             return redirect(url_for("shelters.detail", shelter_id=shelter.id))
     elif not form.is_submitted():
         form.languages.data = ["ja", "ja@easy", "en"]
@@ -100,7 +100,6 @@ def new() -> Response | str:
 
 
 @bp.route("/<int:shelter_id>/edit", methods=["GET", "POST"])
-@requires("admin")
 def edit(shelter_id: int) -> Response | str:
     shelter = visible(shelter_id)
     form = ShelterForm()
@@ -113,6 +112,7 @@ def edit(shelter_id: int) -> Response | str:
             form.name.errors = [str(exc)]
         else:
             assign_staff(get_db(), shelter_id, form.staff.data or [])
+            audit.record("shelter_edit", target=shelter_id)
             return redirect(url_for("shelters.detail", shelter_id=shelter_id))
     elif not form.is_submitted():
         form.name.data, form.address.data, form.capacity.data = shelter.name, shelter.address, shelter.capacity
@@ -122,7 +122,6 @@ def edit(shelter_id: int) -> Response | str:
 
 
 @bp.get("/<int:shelter_id>/")
-@requires("staff")
 def detail(shelter_id: int) -> str:
     shelter = visible(shelter_id)
     db = get_db()
@@ -132,10 +131,12 @@ def detail(shelter_id: int) -> str:
     present = {"present": True, "out": False}.get(status)
     regs = list_registrations(db, shelter_id, query=query, present=present, need=need)
     people, capacity = headcount(db, shelter_id)
+    audit.record("registration_list", target=shelter_id)
     return render_template("shelters/detail.html", shelter=shelter, regs=regs, people=people,
                            capacity=capacity, needs=needs_summary(db, shelter_id), query=query, status=status,
                            need=need or "", tokens=list_kiosk_tokens(db, shelter_id), languages=LANGUAGES,
-                           need_label=need_label, pack=pack_jobs(shelter_id).latest())
+                           need_label=need_label, pack=pack_jobs(shelter_id).latest(),
+                           link_warning=link_warning())
 
 
 def pack_jobs(shelter_id: int) -> JobFolder:
@@ -149,7 +150,6 @@ def pack_job(shelter_id: int, job_id: str) -> tuple[Shelter, Job]:
 
 
 @bp.post("/<int:shelter_id>/pack")
-@requires("staff")
 def start_pack(shelter_id: int) -> Response:
     """Start building the drill pack in the background (or show the build already running)."""
     visible(shelter_id)
@@ -167,7 +167,6 @@ def start_pack(shelter_id: int) -> Response:
 
 
 @bp.get("/<int:shelter_id>/pack/<job_id>")
-@requires("staff")
 def pack_status(shelter_id: int, job_id: str) -> str:
     """Progress of the build (the page refreshes itself), then the download or the error."""
     shelter, job = pack_job(shelter_id, job_id)
@@ -175,7 +174,6 @@ def pack_status(shelter_id: int, job_id: str) -> str:
 
 
 @bp.get("/<int:shelter_id>/pack/<job_id>/download")
-@requires("staff")
 def pack_download(shelter_id: int, job_id: str) -> Response:
     _shelter, job = pack_job(shelter_id, job_id)
     if job.state != "done":
@@ -184,30 +182,30 @@ def pack_download(shelter_id: int, job_id: str) -> Response:
 
 
 @bp.post("/<int:shelter_id>/kiosks")
-@requires("staff")
 def new_kiosk(shelter_id: int) -> str:
     """Create a kiosk link; it is shown this once (only its hash is kept)."""
     shelter = visible(shelter_id)
     token = create_kiosk_token(get_db(), shelter_id, request.form.get("label", "")[:100])
+    audit.record("kiosk_create", target=shelter_id)
     link = url_for("kiosk.start", token=token, _external=True)
     return render_template("shelters/kiosk_link.html", shelter=shelter, link=link)
 
 
 @bp.post("/<int:shelter_id>/kiosks/<token_hash>/revoke")
-@requires("staff")
 def revoke_kiosk(shelter_id: int, token_hash: str) -> Response:
     visible(shelter_id)
     if token_hash not in {t["token_hash"] for t in list_kiosk_tokens(get_db(), shelter_id)}:
         abort(404)
     revoke_kiosk_token(get_db(), token_hash)
+    audit.record("kiosk_revoke", target=shelter_id, detail=token_hash[:12])
     flash(_("The kiosk link has been revoked."))
     return redirect(url_for("shelters.detail", shelter_id=shelter_id))
 
 
 @bp.get("/<int:shelter_id>/registrations.csv")
-@requires("staff")
 def export(shelter_id: int) -> Response:
     visible(shelter_id)
+    audit.record("csv_export", target=shelter_id)
     response = make_response(export_csv(get_db(), shelter_id))
     response.headers["Content-Type"] = "text/csv; charset=utf-8"
     response.headers["Content-Disposition"] = f'attachment; filename="registrations-{shelter_id}.csv"'
@@ -215,7 +213,6 @@ def export(shelter_id: int) -> Response:
 
 
 @bp.route("/<int:shelter_id>/registrations/new", methods=["GET", "POST"])
-@requires("staff")
 def new_registration(shelter_id: int) -> Response | str:
     """Type in a paper card."""
     shelter = visible(shelter_id)
@@ -226,6 +223,7 @@ def new_registration(shelter_id: int) -> Response | str:
         if not errors:
             reg = create_registration(get_db(), shelter_id, request.form.get("lang", "ja"), answers,
                                       source="staff", actor=g.user.username)
+            audit.record("registration_create", target=reg.id)
             return redirect(url_for("shelters.registration", shelter_id=shelter_id, reg_id=reg.id))
     return _card_form(shelter, None, answers, errors)
 
@@ -239,7 +237,6 @@ def _card_form(shelter: Shelter, reg: Registration | None, answers: dict, errors
 
 
 @bp.route("/<int:shelter_id>/registrations/<int:reg_id>", methods=["GET", "POST"])
-@requires("staff")
 def registration(shelter_id: int, reg_id: int) -> Response | str:
     shelter = visible(shelter_id)
     try:
@@ -251,8 +248,10 @@ def registration(shelter_id: int, reg_id: int) -> Response | str:
         errors = update_registration(get_db(), reg_id, [shelter_id], answers, g.user.username)
         if errors:
             return _card_form(shelter, reg, answers, errors)
+        audit.record("registration_edit", target=reg_id)
         flash(_("Saved."))
         return redirect(url_for("shelters.registration", shelter_id=shelter_id, reg_id=reg_id))
+    audit.record("registration_view", target=reg_id)
     if request.args.get("edit"):
         return _card_form(shelter, reg, reg.answers, {})
     return render_template("shelters/registration.html", shelter=shelter, reg=reg, say=say,
@@ -261,7 +260,6 @@ def registration(shelter_id: int, reg_id: int) -> Response | str:
 
 
 @bp.post("/<int:shelter_id>/registrations/<int:reg_id>/presence")
-@requires("staff")
 def presence(shelter_id: int, reg_id: int) -> Response:
     visible(shelter_id)
     try:
@@ -269,11 +267,11 @@ def presence(shelter_id: int, reg_id: int) -> Response:
                     request.form.get("destination", ""))
     except RegistrationError:
         abort(404)
+    audit.record("presence", target=reg_id)
     return redirect(url_for("shelters.registration", shelter_id=shelter_id, reg_id=reg_id))
 
 
 @bp.get("/<int:shelter_id>/registrations/<int:reg_id>/card.pdf")
-@requires("staff")
 def card(shelter_id: int, reg_id: int) -> Response:
     from printables.card import card_pdf
 
@@ -282,6 +280,7 @@ def card(shelter_id: int, reg_id: int) -> Response:
         reg = get_registration(get_db(), reg_id, [shelter_id])
     except RegistrationError:
         abort(404)
+    audit.record("registration_print", target=reg_id)
     response = make_response(card_pdf(reg.lang, reg.answers | {"registration_number": reg.number}))
     response.headers["Content-Type"] = "application/pdf"
     response.headers["Content-Disposition"] = f'inline; filename="card-{reg.number}.pdf"'
@@ -289,7 +288,6 @@ def card(shelter_id: int, reg_id: int) -> Response:
 
 
 @bp.post("/<int:shelter_id>/anonymise")
-@requires("admin")
 def anonymise(shelter_id: int) -> Response:
     visible(shelter_id)
     try:
@@ -297,5 +295,6 @@ def anonymise(shelter_id: int) -> Response:
     except ValueError:
         flash(_("Close the shelter before anonymising its registrations."), "error")
     else:
+        audit.record("anonymise", target=shelter_id, detail=str(count))
         flash(_("%(count)s registrations anonymised.", count=count))
     return redirect(url_for("shelters.detail", shelter_id=shelter_id))
