@@ -5,7 +5,7 @@
 - no scope: every role listed may use the route (a list it shows may still be narrowed to the
   user's shelters by the view);
 - ``SHELTER``: the URL's ``shelter_id`` must be a shelter the user works at (an admin: every
-  shelter); other shelters answer 404, so their ids are not revealed;
+  shelter); any other id answers 403, whether it exists or not;
 - ``MESSAGE``: the URL's message may be changed only if ``may_write_message`` allows it (403).
 
 ``access.guard`` applies the table to every request. Public routes (``@public``) and kiosk routes
@@ -114,7 +114,7 @@ def may_write_message(db: sqlite_utils.Database, user: User, shelter: str) -> bo
 def scope_refusal(db: sqlite_utils.Database, user: User, rule: Rule, args: dict) -> int | None:
     """The status that refuses this request under the rule's scope (None: allowed)."""
     if rule.scope == SHELTER and not may_see_shelter(db, user, int(args["shelter_id"])):
-        return 404
+        return 403
     if rule.scope == MESSAGE:
         from app.messages import model
 
