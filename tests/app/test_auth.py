@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from app.auth.users import UserError, add_user, verify
@@ -175,3 +177,18 @@ def test_cli_user_add_errors(app, tmp_path):
     result = runner.invoke(main, ["user", "add", "staff", "--role", "staff", "--instance",
                                   str(tmp_path / "instance")], input=f"{PASSWORD}\n{PASSWORD}\n")
     assert result.exit_code == 1 and "Error: user 'staff' exists" in result.output
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=list("/\\\t\n\r %0925cfFC:.@?#evil\x00\x1f\u3000"), max_size=24))
+def test_safe_next_never_names_another_site(target):
+    """Whatever ``next`` holds, what is accepted is read by a browser as a path on this site."""
+    from urllib.parse import unquote, urlsplit
+
+    from app.auth.views import safe_next
+
+    accepted = safe_next(target)
+    if accepted is not None:
+        for form in (accepted, unquote(accepted), unquote(unquote(accepted))):
+            went = urlsplit(browser_location(form))
+            assert (went.scheme, went.hostname) == ("http", "localhost"), (target, accepted)
