@@ -113,7 +113,7 @@ def detail(message_id: str) -> str:
     shown = model.renditions(message.template_id, message.languages, message.values)
     return render_template("messages/detail.html", message=message, shown=shown,
                            tpl=get_template(message.template_id), url=f"{base_url()}/m/{message.id}",
-                           link_warning=link_warning())
+                           link_warning=link_warning(), can_write=may_write_message(get_db(), g.user, message.shelter))
 
 
 @bp.route("/<message_id>/edit", methods=["GET", "POST"])

@@ -160,7 +160,11 @@ def test_a_member_of_another_shelter_gets_403_on_every_write(shelters):
     own = logged_in(shelters, "staff")
     message_id = compose(own, shelter=OWN).headers["Location"].rsplit("/", 1)[1]
     other = logged_in(shelters, "other")
-    assert other.get(f"/messages/{message_id}").status_code == 200  # reading is for every staff member
+    page = other.get(f"/messages/{message_id}")
+    assert page.status_code == 200  # reading is for every staff member, without the buttons to write
+    assert f"/messages/{message_id}/edit" not in page.get_data(as_text=True)
+    assert f"/messages/{message_id}/withdraw" not in page.get_data(as_text=True)
+    assert f"/messages/{message_id}/withdraw" in own.get(f"/messages/{message_id}").get_data(as_text=True)
     assert compose(other, shelter=OWN).status_code == 403  # create for shelter A
     edit = f"/messages/{message_id}/edit"
     assert other.get(edit).status_code == 403
