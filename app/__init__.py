@@ -29,6 +29,8 @@ DEFAULTS: dict[str, Any] = {
     "TIMEZONE": "Asia/Tokyo",
     "DEFAULT_LANGUAGES": "ja,ja@easy,en,zh_Hans,ko,vi",
     "PROXY_FIX": 0,  # number of reverse proxies in front of the app (X-Forwarded-*)
+    "SESSION_IDLE_MINUTES": 30,  # a staff session ends after this long without a request (0: never)
+    "TRUSTED_LINK_HOSTS": "localhost,127.0.0.1,::1",  # request hosts usable in QR and CAP links
 }
 
 
@@ -66,6 +68,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     security.init_app(app)
     mirror.init_app(app)
 
+    from app.audit import bp as audit_bp
     from app.cards import bp as cards_bp
     from app.errors import bp as errors_bp
     from app.kiosk import bp as kiosk_bp
@@ -77,6 +80,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from app.translate import bp as translate_bp
 
     for blueprint in (public_bp, auth.bp, errors_bp, messages_bp, signs_bp, cards_bp, translate_bp,
-                      shelters_bp, kiosk_bp, overview_bp):
+                      shelters_bp, kiosk_bp, overview_bp, audit_bp):
         app.register_blueprint(blueprint)
     return app

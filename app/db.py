@@ -36,18 +36,23 @@ def end_request(_exc: BaseException | None = None) -> None:
 
 def init_schema(db: sqlite_utils.Database) -> None:
     """Create every table the app needs (idempotent)."""
+    from app.audit.trail import init_audit  # the audit package imports this module
+
     init_db(db)
     db["users"].create({
         "id": int, "username": str, "role": str, "password_hash": str, "created_at": str,
-        "active": int,
-    }, pk="id", not_null={"username", "role", "password_hash"}, defaults={"active": 1},
+        "active": int, "session_epoch": int,
+    }, pk="id", not_null={"username", "role", "password_hash"}, defaults={"active": 1, "session_epoch": 0},
         if_not_exists=True)
+    if "session_epoch" not in db["users"].columns_dict:  # instances made before sessions had epochs
+        db["users"].add_column("session_epoch", int, not_null_default=0)
     db["users"].create_index(["username"], unique=True, if_not_exists=True)
     db["login_throttle"].create({"key": str, "failures": int, "since": float, "locked_until": float},
                                 pk="key", not_null={"failures", "since"}, if_not_exists=True)
     init_shelters(db)
     init_messages(db)
     init_registrations(db)
+    init_audit(db)
 
 
 def init_app(app: Flask) -> None:

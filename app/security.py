@@ -3,8 +3,10 @@ the server, no scripts), no framing, no sniffing, no referrer leaks."""
 
 from __future__ import annotations
 
-from flask import Flask, request
+from flask import Flask, current_app, request
 from werkzeug.wrappers import Response
+
+from app.links import host_and_port, is_loopback
 
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
@@ -31,3 +33,12 @@ def add_headers(response: Response) -> Response:
 
 def init_app(app: Flask) -> None:
     app.after_request(add_headers)
+
+
+def cookie_dropped() -> bool:
+    """Whether a browser will drop the session cookie on this request: it is marked Secure
+    and the page came over plain HTTP to a host other than this computer (browsers keep
+    Secure cookies over plain HTTP only for localhost and loopback addresses)."""
+    if request.is_secure or not current_app.config["SESSION_COOKIE_SECURE"]:
+        return False
+    return not is_loopback(host_and_port(request.host)[0])

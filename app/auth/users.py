@@ -1,4 +1,7 @@
-"""Staff accounts: roles, hashed passwords (werkzeug), lookup and verification."""
+"""Staff accounts: roles, hashed passwords (werkzeug), lookup and verification, disabling.
+
+Each account has a session epoch: sessions remember the epoch they began in, and a new
+password or disabling the account moves it on, which ends every older session."""
 
 from __future__ import annotations
 
@@ -8,7 +11,8 @@ from datetime import datetime, timezone
 import sqlite_utils
 from werkzeug.security import check_password_hash, generate_password_hash
 
-ROLES = ("admin", "staff", "translator")
+# coordinator: like staff, and may speak for the whole area (area-wide messages).
+ROLES = ("admin", "coordinator", "staff", "translator")
 MIN_PASSWORD = 8
 # Compared against when the user does not exist, so that a login takes as long either way.
 _DUMMY_HASH = generate_password_hash("not a password")
@@ -23,10 +27,12 @@ class User:
     id: int
     username: str
     role: str
+    epoch: int = 0
+    active: bool = True
 
 
 def _row_user(row: dict) -> User:
-    return User(row["id"], row["username"], row["role"])
+    return User(row["id"], row["username"], row["role"], row.get("session_epoch") or 0, bool(row["active"]))
 
 
 def _check_name(username: str) -> str:
@@ -47,7 +53,7 @@ def add_user(db: sqlite_utils.Database, username: str, role: str, password: str)
     if role not in ROLES:
         raise UserError(f"role must be one of {', '.join(ROLES)}")
     _check_password(password)
-    if find_user(db, username):
+    if list(db["users"].rows_where("username = ?", [username])):
         raise UserError(f"user {username!r} exists")
     db["users"].insert({
         "username": username, "role": role, "password_hash": generate_password_hash(password),
@@ -58,12 +64,32 @@ def add_user(db: sqlite_utils.Database, username: str, role: str, password: str)
     return found
 
 
-def set_password(db: sqlite_utils.Database, username: str, password: str) -> None:
-    user = find_user(db, username)
-    if user is None:
+def _account_id(db: sqlite_utils.Database, username: str) -> int:
+    """The id of an account, active or disabled."""
+    rows = list(db["users"].rows_where("username = ?", [username]))
+    if not rows:
         raise UserError(f"no user {username!r}")
+    return rows[0]["id"]
+
+
+def set_password(db: sqlite_utils.Database, username: str, password: str) -> int:
+    """Set a new password; every session of the account begun before ends. Returns the new
+    session epoch (for the session that changed it, which stays)."""
+    user_id = _account_id(db, username)
     _check_password(password)
-    db["users"].update(user.id, {"password_hash": generate_password_hash(password)})
+    with db.conn:
+        db.execute("UPDATE users SET password_hash = ?, session_epoch = session_epoch + 1 WHERE id = ?",
+                   [generate_password_hash(password), user_id])
+    return db.execute("SELECT session_epoch FROM users WHERE id = ?", [user_id]).fetchone()[0]
+
+
+def set_active(db: sqlite_utils.Database, username: str, active: bool) -> None:
+    """Disable an account (it cannot log in; its sessions end at their next request) or enable
+    it again (its old sessions stay ended)."""
+    user_id = _account_id(db, username)
+    with db.conn:
+        db.execute("UPDATE users SET active = ?, session_epoch = session_epoch + 1 WHERE id = ?",
+                   [int(active), user_id])
 
 
 def find_user(db: sqlite_utils.Database, username: str) -> User | None:
@@ -76,8 +102,10 @@ def get_user(db: sqlite_utils.Database, user_id: int) -> User | None:
     return _row_user(rows[0]) if rows else None
 
 
-def list_users(db: sqlite_utils.Database) -> list[User]:
-    return [_row_user(r) for r in db["users"].rows_where("active = 1", order_by="username")]
+def list_users(db: sqlite_utils.Database, disabled: bool = False) -> list[User]:
+    """The active accounts (``disabled``: every account)."""
+    where = None if disabled else "active = 1"
+    return [_row_user(r) for r in db["users"].rows_where(where, order_by="username")]
 
 
 def verify(db: sqlite_utils.Database, username: str, password: str) -> User | None:

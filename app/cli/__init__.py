@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import click
 
-from app.cli import bench, db, messages, pack, phrases, printables, serve, users
+from app.cli import audit, bench, db, messages, pack, phrases, printables, serve, users
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -16,6 +16,7 @@ def main() -> None:
     """bosai-kit: multilingual disaster information for shelters and municipalities."""
 
 
+main.add_command(audit.audit)
 main.add_command(bench.bench)
 main.add_command(db.db)
 main.add_command(messages.export_static)

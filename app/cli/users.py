@@ -1,14 +1,26 @@
-"""``bosai user``: staff accounts (admin, staff, translator)."""
+"""``bosai user``: staff accounts (admin, coordinator, staff, translator)."""
 
 from __future__ import annotations
 
+import getpass
 from pathlib import Path
 
 import click
+import sqlite_utils
 
+from app import audit
 from app.auth import throttle
-from app.auth.users import ROLES, UserError, add_user, find_user, list_users, set_password
+from app.auth.users import ROLES, UserError, add_user, list_users, set_active, set_password
 from app.cli.common import Failed, instance_db, instance_option
+
+
+def _audit(db: sqlite_utils.Database, what: str, name: str) -> None:
+    """An audit entry for an account change made on the command line (by the OS user)."""
+    try:
+        who = getpass.getuser()
+    except (KeyError, OSError):
+        who = "-"
+    audit.write(db, "user", f"cli:{who}", target=name, detail=what)
 
 
 @click.group()
@@ -23,10 +35,12 @@ def user() -> None:
 @instance_option
 def add(name: str, role: str, password: str, instance: Path) -> None:
     """Create an account NAME with ROLE; asks for the password twice."""
+    db = instance_db(instance)
     try:
-        created = add_user(instance_db(instance), name, role, password)
+        created = add_user(db, name, role, password)
     except UserError as exc:
         raise Failed(str(exc)) from None
+    _audit(db, f"add {role}", created.username)
     click.echo(f"added {created.username} ({created.role})")
 
 
@@ -35,31 +49,66 @@ def add(name: str, role: str, password: str, instance: Path) -> None:
 @click.password_option(help="Asked for when not given (recommended: let it ask).")
 @instance_option
 def password_(name: str, password: str, instance: Path) -> None:
-    """Set a new password for NAME (asks for it twice); also lifts a login lock on NAME."""
+    """Set a new password for NAME (asks for it twice): NAME's sessions end, and every login
+    lock on NAME is lifted."""
     db = instance_db(instance)
     try:
         set_password(db, name, password)
     except UserError as exc:
         raise Failed(str(exc)) from None
-    throttle.clear(db, name)
+    throttle.unlock(db, name)
+    _audit(db, "password", name)
     click.echo(f"password changed for {name}")
+
+
+def _account(db: sqlite_utils.Database, name: str) -> None:
+    if not any(u.username == name for u in list_users(db, disabled=True)):
+        raise Failed(f"no user {name!r}")
 
 
 @user.command("unlock")
 @click.argument("name")
 @instance_option
 def unlock(name: str, instance: Path) -> None:
-    """Lift the lock that failed logins put on NAME (anyone can trigger it by guessing)."""
+    """Lift every login lock on NAME (its name and each address it failed from)."""
     db = instance_db(instance)
-    if find_user(db, name) is None:
-        raise Failed(f"no user {name!r}")
-    throttle.clear(db, name)
+    _account(db, name)
+    throttle.unlock(db, name)
+    _audit(db, "unlock", name)
     click.echo(f"{name} may log in again")
+
+
+@user.command("disable")
+@click.argument("name")
+@instance_option
+def disable(name: str, instance: Path) -> None:
+    """Disable NAME: it cannot log in, and its sessions end at their next request."""
+    db = instance_db(instance)
+    try:
+        set_active(db, name, False)
+    except UserError as exc:
+        raise Failed(str(exc)) from None
+    _audit(db, "disable", name)
+    click.echo(f"{name} disabled")
+
+
+@user.command("enable")
+@click.argument("name")
+@instance_option
+def enable(name: str, instance: Path) -> None:
+    """Enable NAME again (it logs in anew; sessions from before stay ended)."""
+    db = instance_db(instance)
+    try:
+        set_active(db, name, True)
+    except UserError as exc:
+        raise Failed(str(exc)) from None
+    _audit(db, "enable", name)
+    click.echo(f"{name} enabled")
 
 
 @user.command("list")
 @instance_option
 def list_(instance: Path) -> None:
-    """List the accounts, one a line: name and role."""
-    for account in list_users(instance_db(instance)):
-        click.echo(f"{account.username}\t{account.role}")
+    """List the accounts, one a line: name, role, and "disabled" for disabled ones."""
+    for account in list_users(instance_db(instance), disabled=True):
+        click.echo(f"{account.username}\t{account.role}" + ("" if account.active else "\tdisabled"))

@@ -7,6 +7,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from app.i18n import lazy
+from app.security import cookie_dropped
 
 bp = Blueprint("errors", __name__)
 
@@ -27,7 +28,12 @@ def _page(status: int, detail: str = "") -> tuple[str, int]:
 
 @bp.app_errorhandler(CSRFError)
 def csrf_error(error: CSRFError) -> tuple[str, int]:
-    """A form without a valid CSRF token (expired page, or a forged request)."""
+    """A form without a valid CSRF token (expired page, or a forged request); over plain HTTP
+    to a LAN address, the browser dropped the Secure session cookie, and the page says so."""
+    if cookie_dropped():
+        return _page(400, str(lazy("The browser did not keep the login cookie: it is marked Secure and this page "
+                                   "came over plain HTTP. Serve the app over HTTPS, or on a closed network set "
+                                   "BOSAI_SESSION_COOKIE_SECURE=false and restart the server.")))
     return _page(400, str(lazy("The form expired or did not come from this site. Reload the page and try again.")))
 
 

@@ -62,16 +62,18 @@ def choices_id(slot: str) -> str:
     return f"{slot}-choices"
 
 
-def shelter_field_choices(form: ComposerBase, shelters: list[Shelter], area: str = "") -> None:
-    """The shelters as choices of the form's shelter select: the whole area first (with the
-    area text of a migrated message), then each shelter by its id."""
-    whole = _("Whole area (every shelter)") + (f": {area}" if area else "")
-    form.shelter.choices = [("", whole), *((str(s.id), s.name) for s in shelters)]
+def shelter_field_choices(form: ComposerBase, shelters: list[Shelter], area_wide: bool, area: str = "") -> None:
+    """The shelters as choices of the form's shelter select: the whole area first when the user
+    may speak for it (with the area text of a migrated message), then each shelter by its id."""
+    whole = [("", _("Whole area (every shelter)") + (f": {area}" if area else ""))] if area_wide else []
+    form.shelter.choices = [*whole, *((str(s.id), s.name) for s in shelters)]
 
 
 def chosen_shelter_id(form: ComposerBase) -> int | None:
-    """The chosen shelter's id, or None for the whole area."""
-    return int(form.shelter.data) if form.shelter.data else None
+    """The chosen shelter's id, or None for the whole area (or a value that names no shelter,
+    which the select's own validation refuses)."""
+    data = str(form.shelter.data or "")
+    return int(data) if data.isdecimal() else None
 
 
 def name_field(slot: str, code: str) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask import abort, flash, g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from app.auth import requires
+from app import audit
+from app.auth.policy import may_write_message, writable_shelters
 from app.db import get_db
 from app.i18n import _
+from app.links import base_url, link_warning
 from app.messages import bp
 from app.messages.forms import (ComposerBase, attach_slot_errors, choices_id, chosen_shelter_id, composer_form,
                                 place_fields, shelter_field_choices, slot_values)
@@ -16,7 +18,6 @@ from app.public import mirror
 from phrasebook import messages as model
 from phrasebook.errors import PhrasebookError, SlotError, UnknownTemplate
 from phrasebook.render import check_values
-from phrasebook.shelters import list_shelters
 from phrasebook.store import search
 from phrasebook.templates import HAZARDS, PHASES, Template, get_template, load_templates
 from printables.sheet import message_sheet_pdf
@@ -30,11 +31,6 @@ def message_template(template_id: str) -> Template:
     if tpl.kind != "message":
         abort(404)
     return tpl
-
-
-def base_url() -> str:
-    """Where phones reach the public pages: ``BOSAI_BASE_URL`` if set, else this server."""
-    return (current_app.config.get("BASE_URL") or request.url_root).rstrip("/")
 
 
 def _submitted(form: ComposerBase, tpl: Template) -> tuple[dict | None, list[model.Rendition] | None]:
@@ -58,6 +54,23 @@ def _submitted(form: ComposerBase, tpl: Template) -> tuple[dict | None, list[mod
     return values, shown
 
 
+def _offer_shelters(form: ComposerBase, area: str = "") -> None:
+    """The composer's shelter choices: where this user may publish (staff who may not speak for
+    the whole area start on their first shelter)."""
+    shelter_field_choices(form, writable_shelters(get_db(), g.user), may_write_message(get_db(), g.user, None), area)
+    if not form.shelter.data and "shelter" not in request.form and form.shelter.choices and form.shelter.choices[0][0]:
+        form.shelter.data = form.shelter.choices[0][0]
+
+
+def _may_write(form: ComposerBase) -> bool:
+    """Whether this user may publish for the form's shelter or area; if not, the form says why."""
+    if may_write_message(get_db(), g.user, chosen_shelter_id(form)):
+        return True
+    form.shelter.errors = [_("You may publish only for the shelters you work at; area-wide messages "
+                             "need a coordinator or an admin.")]
+    return False
+
+
 def _compose_page(form: ComposerBase, tpl: Template, shown: list[model.Rendition] | None,
                   message: model.Message | None = None) -> str:
     return render_template("messages/compose.html", form=form, tpl=tpl, shown=shown, message=message,
@@ -65,14 +78,12 @@ def _compose_page(form: ComposerBase, tpl: Template, shown: list[model.Rendition
 
 
 @bp.get("/")
-@requires("staff")
 def index() -> str:
     return render_template("messages/index.html", messages=model.all_messages(get_db()),
                            templates=load_templates())
 
 
 @bp.get("/new")
-@requires("staff")
 def new() -> str:
     """Find a template: search in any language, filter by hazard and phase."""
     query = request.args.get("q", "").strip()[:200]
@@ -92,61 +103,64 @@ def new() -> str:
 
 
 @bp.route("/new/<template_id>", methods=["GET", "POST"])
-@requires("staff")
-def compose(template_id: str) -> Response | str:
+def compose(template_id: str) -> Response | str | tuple[str, int]:
     tpl = message_template(template_id)
     form = composer_form(tpl)
-    shelter_field_choices(form, list_shelters(get_db()))
+    _offer_shelters(form)
+    if form.is_submitted() and form.publish.data and not _may_write(form):
+        return _compose_page(form, tpl, None), 403
     values, shown = _submitted(form, tpl)
     if values is not None:
         message = model.publish(get_db(), tpl.id, values, form.languages.data, g.user.username,
                                 chosen_shelter_id(form), form.drill.data)
         mirror.message_changed(message.id)
+        audit.record("publish", target=message.id)
         flash(_("Message published."), "ok")
         return redirect(url_for("messages.detail", message_id=message.id))
     return _compose_page(form, tpl, shown)
 
 
 @bp.get("/<message_id>")
-@requires("staff")
 def detail(message_id: str) -> str:
     message = model.get(get_db(), message_id) or abort(404)
     shown = model.renditions(message.template_id, message.languages, message.values)
     return render_template("messages/detail.html", message=message, shown=shown,
-                           tpl=get_template(message.template_id), url=f"{base_url()}/m/{message.id}")
+                           tpl=get_template(message.template_id), url=f"{base_url()}/m/{message.id}",
+                           link_warning=link_warning(), can_write=may_write_message(get_db(), g.user, message.shelter_id))
 
 
 @bp.route("/<message_id>/edit", methods=["GET", "POST"])
-@requires("staff")
-def edit(message_id: str) -> Response | str:
+def edit(message_id: str) -> Response | str | tuple[str, int]:
     message = model.get(get_db(), message_id) or abort(404)
     tpl = message_template(message.template_id)
     form = composer_form(tpl, message.values, languages=list(message.languages),
                          shelter=str(message.shelter_id or ""), drill=message.drill)
-    shelter_field_choices(form, list_shelters(get_db()), message.area)
+    _offer_shelters(form, message.area)
+    if form.is_submitted() and form.publish.data and not _may_write(form):
+        return _compose_page(form, tpl, None, message), 403
     values, shown = _submitted(form, tpl)
     if values is not None:
         model.update(get_db(), message.id, values, form.languages.data,
                      chosen_shelter_id(form), form.drill.data)
         mirror.message_changed(message.id)
+        audit.record("edit", target=message.id)
         flash(_("Message updated."), "ok")
         return redirect(url_for("messages.detail", message_id=message.id))
     return _compose_page(form, tpl, shown, message)
 
 
 @bp.post("/<message_id>/withdraw")
-@requires("staff")
 def withdraw(message_id: str) -> Response:
     message = model.get(get_db(), message_id) or abort(404)
     if not message.withdrawn:
         model.withdraw(get_db(), message.id)
         mirror.message_changed(message.id)
+        audit.record("withdraw", target=message.id)
         flash(_("Message withdrawn: its public page now says so."), "ok")
     return redirect(url_for("messages.detail", message_id=message.id))
 
 
 @bp.get("/<message_id>/qr.pdf")
-@requires("staff")
 def qr_sheet(message_id: str) -> Response:
     """The message in its languages, each with a QR code of its public page."""
     message = model.get(get_db(), message_id) or abort(404)

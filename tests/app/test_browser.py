@@ -20,13 +20,17 @@ pytestmark = BROWSER
 
 @pytest.fixture
 def server(app_locales: Path, tmp_path: Path):
-    """``bosai serve`` in a subprocess on a temporary instance with one staff account."""
+    """``bosai serve`` in a subprocess on a temporary instance with one staff account, working
+    at one shelter."""
     instance = tmp_path / "served"
     result = CliRunner().invoke(main, ["user", "add", "mika", "--role", "staff", "--instance", str(instance)],
                                 input=f"{PASSWORD}\n{PASSWORD}\n")
     assert result.exit_code == 0, result.output
-    db = open_db(instance / "bosai.sqlite3")
-    create_shelter(db, "北小学校")
+    from app.cli.common import instance_db
+    from phrasebook.shelters import assign_staff, create_shelter
+
+    db = instance_db(instance)  # mika works at 北小学校, the shelter the message is for
+    assign_staff(db, create_shelter(db, "北小学校").id, [next(db["users"].rows_where("username = 'mika'"))["id"]])
     db.conn.close()
     port = free_port()
     process = start_server(instance, port, {"BOSAI_LOCALES": str(app_locales)})

@@ -72,10 +72,10 @@ def test_drill_edit_and_withdrawal(client, staff, schema):
     assert text(infos(cancel)[1], "web") == f"http://localhost/m/{message_id}/en"
 
 
-def test_update_refers_to_the_first_version(app, client, staff, schema):
+def test_update_refers_to_the_first_version(app, client, as_role, schema):
     from app.db import get_db
 
-    message_id = publish(staff, shelter="")
+    message_id = publish(as_role("coordinator"), shelter="")  # area-wide: a coordinator
     with app.app_context():
         get_db()["messages"].update(message_id, {"created_at": "2026-09-01T06:00:00+00:00",
                                                  "updated_at": "2026-09-01T07:30:00+00:00"})
@@ -91,8 +91,8 @@ def test_unknown_message(client):
     assert client.get("/m/nosuchid.cap.xml").status_code == 404
 
 
-def test_cli_prints_the_same_alert_with_the_configured_sender(app, staff, schema, monkeypatch):
-    message_id = publish(staff, shelter="")
+def test_cli_prints_the_same_alert_with_the_configured_sender(app, as_role, schema, monkeypatch):
+    message_id = publish(as_role("coordinator"), shelter="")
     monkeypatch.setenv("BOSAI_BASE_URL", "https://bosai.example.jp")
     monkeypatch.setenv("BOSAI_CAP_SENDER", "bousai@city.example.jp")
     monkeypatch.setenv("BOSAI_CAP_AREA", "Example City")

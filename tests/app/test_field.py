@@ -125,16 +125,18 @@ def test_countdown_template_is_plain_text_in_the_language(real_app, lang, second
 def test_composer_offers_shelters_and_rename_keeps_kiosk_announcements(real_app):  # noqa: F811
     staff = staff_client(real_app, "staff")
     url = "/messages/new/shelter.opened"
-    form = staff.get(url).get_data(as_text=True)
+    form = staff_client(real_app, "admin").get(url).get_data(as_text=True)
     assert re.search(r'<select[^>]*name="shelter"', form)
     assert '<option value="1">市民体育館</option>' in form and '<option value="2">第二小学校</option>' in form
+    own = staff.get(url).get_data(as_text=True)  # staff: only the shelters they work at, no whole area
+    assert '<option selected value="1">市民体育館</option>' in own and 'value="2"' not in own
     response = staff.post(url, data={"csrf_token": csrf_token(staff, url), "place": "市民体育館", "time": "09:30",
                                      "languages": ["ja", "en"], "shelter": "1", "publish": "1"})
     assert response.status_code == 302
     message_id = response.location.rsplit("/", 1)[1]
     bad = staff.post(url, data={"csrf_token": csrf_token(staff, url), "place": "x", "time": "09:30",
                                 "languages": ["ja"], "shelter": "北小学校", "publish": "1"})
-    assert bad.status_code == 200  # not a shelter id: refused, not stored
+    assert bad.status_code == 403  # not a shelter this staff member works at: refused, not stored
     with real_app.app_context():
         update_shelter(get_db(), 1, "市民体育館\u3000本館", "", 50, ["ja", "en"], True)
         assert [m.id for m in model.shelter_messages(get_db(), 1)] == [message_id]

@@ -193,9 +193,10 @@ def test_a_failing_hook_is_retried(make_app, staff_of, tmp_path, folder, monkeyp
 
 @pytest.fixture
 def staff_of():
-    from tests.app.conftest import login
+    from tests.app.conftest import login, work_at
 
     def make(app: Flask) -> FlaskClient:
+        work_at(app, "staff", "北小学校")  # the shelter the composer tests publish for
         client = app.test_client()
         assert login(client, "staff").status_code == 302
         return client

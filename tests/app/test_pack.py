@@ -210,9 +210,9 @@ def test_only_staff_of_the_shelter_or_admin(real_app, gate):  # noqa: F811
     other = staff_client(real_app, "other")
     assert start(other, shelter_id=2).status_code == 302
     token = csrf_token(other, "/shelters/2/")
-    assert other.post("/shelters/1/pack", data={"csrf_token": token}).status_code == 404
+    assert other.post("/shelters/1/pack", data={"csrf_token": token}).status_code == 403
     url = start(staff_client(real_app, "staff")).location
-    assert other.get(url).status_code == 404 and other.get(f"{url}/download").status_code == 404
+    assert other.get(url).status_code == 403 and other.get(f"{url}/download").status_code == 403
     client = staff_client(real_app, "staff")
     assert client.get("/shelters/1/pack/0123456789abcdef").status_code == 404
     assert client.get("/shelters/1/pack/..%2f..%2fsecret_key").status_code == 404

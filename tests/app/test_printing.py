@@ -125,8 +125,8 @@ def test_sign_builder_offers_only_the_users_shelters(staff, as_role, shelters):
     assert "南中学校" in html and ticked(html) == {"ja", "ko"}
 
 
-def test_sign_builder_without_shelters_has_no_shelter_choice(staff):
-    assert 'name="use_shelter"' not in staff.get("/signs/").get_data(as_text=True)
+def test_sign_builder_without_shelters_has_no_shelter_choice(as_role):
+    assert 'name="use_shelter"' not in as_role("staff").get("/signs/").get_data(as_text=True)
 
 
 def test_card_page_links_a_card_per_language_of_a_shelter(staff, shelters):

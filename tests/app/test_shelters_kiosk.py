@@ -144,8 +144,9 @@ def test_staff_see_only_their_shelters(real_app):
     listing = staff.get("/shelters/").get_data(as_text=True)
     assert "市民体育館" in listing and "第二小学校" not in listing
     assert "Jane" in staff.get("/shelters/1/?status=all").get_data(as_text=True)
-    assert staff.get("/shelters/2/").status_code == 404
-    assert staff.get("/shelters/2/registrations.csv").status_code == 404
+    assert staff.get("/shelters/2/").status_code == 403
+    assert staff.get("/shelters/2/registrations.csv").status_code == 403
+    assert staff.get("/shelters/99/").status_code == 403  # the same answer: no id is revealed
     assert staff.get("/shelters/1/registrations/2").status_code == 404
     assert "Bob" in staff_client(real_app, "admin").get("/shelters/2/?status=all").get_data(as_text=True)
     assert staff_client(real_app, "translator").get("/shelters/").status_code == 403

@@ -19,7 +19,8 @@ ALLOWED = {"csv", "pdf", "qr", "excel", "bosai", "kit", "po", "url", "id", "cap"
 # Text in the page that is not the interface's: user data, and content in other languages
 # (elements with a lang other than ja), code samples and template ids.
 SKIPPED_TAGS = {"code", "script", "style", "kbd", "samp"}
-USER_DATA = {"Nguyen", "Aung", "Example", "aiko", "staff", "admin", "translator", "other", "test"}
+USER_DATA = {"Nguyen", "Aung", "Example", "aiko", "staff", "admin", "translator", "other", "test",
+             "coordinator"}
 # The translation dashboard shows slot names and review states to translators, who edit .po files.
 NOT_STAFF_PAGES = {"translate"}
 
@@ -54,6 +55,7 @@ def english_in(html: str) -> list[str]:
     text = " ".join(parser.parts)
     for value in USER_DATA:
         text = text.replace(value, " ")
+    text = re.sub(r"BOSAI_\w+|https?://\S+", " ", text)  # settings an admin types, addresses
     words = re.findall(r"[A-Za-z][A-Za-z_]+", text)
     return [word for word in words if word.lower() not in ALLOWED]
 
