@@ -9,8 +9,10 @@ Review state of an entry, as DESIGN.md §4 says: ``untranslated`` (empty), ``fuz
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
+import stat
 import re
 import tempfile
 from dataclasses import dataclass
@@ -18,16 +20,18 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, PoFileParser, write_po
+from babel.messages.pofile import write_po
 
 from phrasebook.errors import CatalogError
 from phrasebook.languages import LANGUAGES, SOURCE, get_language
 from phrasebook.paths import po_path, pot_path
+from phrasebook.pofile import (DUPLICATE, EMPTY_MSGID, NO_CONTEXT, NO_HEADER, BAD_HEADER, N_, decode,
+                               header_fields, parse_entries)
 from phrasebook.templates import Template, load_templates
 
 STATES = ("untranslated", "fuzzy", "unreviewed", "reviewed")
 BRACE_FLAG = "python-brace-format"
-_PO_LINE = re.compile(r'^\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$')
+REVISION_HEADER = "X-Bosai-Revision"
 _REVIEWED = re.compile(r"^reviewed-by: (?P<who>.+) (?P<when>\d{4}-\d{2}-\d{2})$")
 
 
@@ -52,20 +56,7 @@ class PoFile:
     path: Path
     catalog: Catalog
     entries: dict[str, Entry]
-
-
-class _StrictCatalog(Catalog):
-    """A Babel catalog that refuses a second entry with the same key instead of merging it."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.duplicates: list[Message] = []
-
-    def __setitem__(self, id, message: Message) -> None:  # noqa: A002 (Babel's signature)
-        if id and self._key_for(id, message.context) in self._messages:
-            self.duplicates.append(message)
-            return
-        super().__setitem__(id, message)
+    revision: str | None = None  # the X-Bosai-Revision an upload was downloaded at
 
 
 def review_of(message: Message) -> tuple[str | None, str | None]:
@@ -85,6 +76,12 @@ def state_of(message: Message) -> str:
     return "reviewed" if review_of(message)[0] else "unreviewed"
 
 
+LANGUAGE_UNKNOWN = N_("The Language header is %(found)s, which is not one of the phrasebook's languages "
+                      "(%(known)s). Correct the Language line.")
+LANGUAGE_MISMATCH = N_("The Language header is %(found)s, but this is the catalog for %(expected)s. Upload the "
+                       "file on the page of its own language, or correct the Language line.")
+
+
 def parse_po(data: str, path: Path | str, code: str | None = None) -> PoFile:
     """Parse catalog text strictly; any problem is a ``CatalogError`` naming file and line.
 
@@ -92,51 +89,72 @@ def parse_po(data: str, path: Path | str, code: str | None = None) -> PoFile:
     and it must name a registered variant.
     """
     path = Path(path)
-    for number, line in enumerate(data.splitlines(), 1):
-        if line.strip() and not line.lstrip().startswith("#") and not _PO_LINE.match(line):
-            raise CatalogError(str(path), number, f"syntax error: cannot read {line.strip()[:60]!r}")
-    catalog = _StrictCatalog()
-    try:
-        PoFileParser(catalog, abort_invalid=True).parse(io.StringIO(data))
-    except PoFileError as exc:
-        raise CatalogError(str(path), exc.lineno, f"syntax error: {exc.args[0] if exc.args else exc}") from None
-    header = dict(catalog.mime_headers).get("Language", "").strip()
+    name = str(path)
+    raw = parse_entries(data, name)
+    header = next((e for e in raw if not e.obsolete and e.msgid == "" and e.context is None), None)
+    if header is None:
+        raise CatalogError(name, 1, NO_HEADER)
+    fields = header_fields(header, name)
+    language, line = fields.get("Language", ("", header.line))
     if code is None:
-        if header not in LANGUAGES:
-            raise CatalogError(str(path), 1, f"Language header {header!r} is not a known variant "
-                                             f"({', '.join(LANGUAGES)})")
-        code = header
+        if language not in LANGUAGES:
+            raise CatalogError(name, line, LANGUAGE_UNKNOWN, {"found": repr(language), "known": ", ".join(LANGUAGES)})
+        code = language
     get_language(code)
-    if header != code:
-        raise CatalogError(str(path), 1, f"Language header is {header!r}, expected {code!r}")
-    if catalog.duplicates:
-        dup = catalog.duplicates[0]
-        raise CatalogError(str(path), dup.lineno, f"duplicate entry for id {dup.context!r}")
+    if language != code:
+        raise CatalogError(name, line, LANGUAGE_MISMATCH, {"found": repr(language), "expected": repr(code)})
+    catalog = Catalog(fuzzy=False)
+    try:  # Babel reads the standard fields (dates, plural forms) and may refuse their values
+        catalog[""] = Message("", header.msgstr or "", flags=header.flags, user_comments=header.user_comments)
+    except (ValueError, TypeError, LookupError) as exc:
+        raise CatalogError(name, header.line, BAD_HEADER, {"text": repr(str(exc)[:60])}) from None
+    catalog.charset = "utf-8"
     entries: dict[str, Entry] = {}
-    for message in catalog:
-        if not message.id:
+    for raw_entry in raw:
+        if raw_entry is header:
             continue
-        if not message.context:
-            raise CatalogError(str(path), message.lineno, f"entry {message.id!r} has no msgctxt (template id)")
+        if raw_entry.context is None:
+            raise CatalogError(name, raw_entry.line, NO_CONTEXT, {"source": repr(raw_entry.msgid)})
+        if not raw_entry.msgid:
+            raise CatalogError(name, raw_entry.line, EMPTY_MSGID, {"id": repr(raw_entry.context)})
+        message = Message(raw_entry.msgid, raw_entry.msgstr or "", raw_entry.locations, raw_entry.flags,
+                          raw_entry.auto_comments, raw_entry.user_comments,
+                          previous_id=raw_entry.previous_id or (), lineno=raw_entry.line,
+                          context=raw_entry.context)
+        if raw_entry.obsolete:
+            catalog.obsolete[(message.id, message.context)] = message
+            continue
         if message.context in entries:
-            raise CatalogError(str(path), message.lineno, f"duplicate entry for id {message.context!r}")
+            raise CatalogError(name, raw_entry.line, DUPLICATE,
+                               {"id": repr(message.context), "first": entries[message.context].line})
+        catalog[message.id] = message
         who, when = review_of(message)
         entries[message.context] = Entry(
             id=message.context, source=message.id, text=message.string, state=state_of(message),
-            line=message.lineno, reviewed_by=who, reviewed_at=when,
+            line=raw_entry.line, reviewed_by=who, reviewed_at=when,
         )
-    return PoFile(code, path, catalog, entries)
+    revision = fields.get(REVISION_HEADER, ("", 0))[0] or None
+    return PoFile(code, path, catalog, entries, revision)
 
 
 def read_po(path: Path | str, code: str | None = None) -> PoFile:
     path = Path(path)
     try:
-        data = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise CatalogError(str(path), None, f"not UTF-8: {exc}") from None
+        data = path.read_bytes()
     except OSError as exc:
         raise CatalogError(str(path), None, f"cannot read: {exc.strerror}") from None
-    return parse_po(data, path, code)
+    return parse_po(decode(data, str(path)), path, code)
+
+
+def revision(text: str) -> str:
+    """A catalog's revision: a short hash of its text as stored."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def with_revision(text: str, rev: str) -> str:
+    """The catalog text as handed out: its revision in an ``X-Bosai-Revision`` header field
+    (never stored; the parser reads it back from an upload)."""
+    return re.sub(r'^("Language: [^"\\]*\\n")$', f'\\1\n"{REVISION_HEADER}: {rev}\\n"', text, count=1, flags=re.M)
 
 
 def read_all(root: Path | None = None) -> dict[str, PoFile]:
@@ -183,14 +201,27 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
+def _mode_for(path: Path) -> int:
+    """The permission bits a rewritten file keeps: the old file's, else what the umask allows."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` so that readers see the old or the new file, never half."""
+    """Replace ``path`` with ``text`` so that readers see the old or the new file, never half;
+    the file keeps its permission bits."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
+            os.fchmod(fh.fileno(), mode)
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:

@@ -58,11 +58,17 @@ class SlotError(PhrasebookError, ValueError):
 
 
 class CatalogError(PhrasebookError):
-    """A catalog or template file that cannot be used; names file and line."""
+    """A catalog or template file that cannot be used; names file and line.
 
-    def __init__(self, path: str, line: int | None, message: str) -> None:
+    ``template`` is the English sentence with ``%(name)s`` fields and ``params`` their values,
+    so that the web app can show the sentence in the user's language; ``message`` is it filled in.
+    """
+
+    def __init__(self, path: str, line: int | None, message: str, params: dict | None = None) -> None:
         self.path = str(path)
         self.line = line
-        self.message = message
+        self.template = message
+        self.params = params or {}
+        self.message = message % self.params if params else message
         where = f"{self.path}:{line}" if line else self.path
-        super().__init__(f"{where}: {message}")
+        super().__init__(f"{where}: {self.message}")
