@@ -22,10 +22,10 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import write_po
 
-from phrasebook.errors import CatalogError
+from phrasebook.errors import CatalogError, N_
 from phrasebook.languages import LANGUAGES, SOURCE, get_language
 from phrasebook.paths import po_path, pot_path
-from phrasebook.pofile import (DUPLICATE, EMPTY_MSGID, NO_CONTEXT, NO_HEADER, BAD_HEADER, N_, decode,
+from phrasebook.pofile import (DUPLICATE, EMPTY_MSGID, NO_CONTEXT, NO_HEADER, BAD_HEADER, decode,
                                header_fields, parse_entries)
 from phrasebook.templates import Template, load_templates
 

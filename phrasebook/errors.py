@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 
+def N_(text: str) -> str:
+    """Mark an English sentence for the UI catalogs (``locales/ui``): the web app shows it in the
+    user's language; the library and the command line keep it English."""
+    return text
+
+
 class PhrasebookError(Exception):
     """Base class for every error the phrasebook raises on purpose."""
 

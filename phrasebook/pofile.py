@@ -10,12 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from phrasebook.errors import CatalogError
-
-
-def N_(text: str) -> str:
-    """Mark a sentence for the UI catalogs; it stays English here."""
-    return text
+from phrasebook.errors import CatalogError, N_
 
 
 EMPTY = N_("The file is empty. Upload the .po catalog you saved in your translation tool.")
@@ -182,9 +177,10 @@ def parse_entries(text: str, path: str) -> list[RawEntry]:
             value = _unquote(rest, path, number)
             if keyword in ("msgctxt", "msgid") and entry.msgstr is not None:
                 entry = finish()
-            if (keyword == "msgctxt" and entry.started) or (keyword == "msgid" and entry.msgid is not None):
-                raise CatalogError(path, number, NO_MSGSTR if entry.msgid is not None else OUT_OF_PLACE,
-                                   None if entry.msgid is not None else {"keyword": keyword})
+            if keyword in ("msgctxt", "msgid") and entry.msgid is not None:
+                raise CatalogError(path, entry.lines["msgid"], NO_MSGSTR)
+            if keyword == "msgctxt" and entry.context is not None:
+                raise CatalogError(path, number, OUT_OF_PLACE, {"keyword": keyword})
             if keyword == "msgstr" and (entry.msgid is None or entry.msgstr is not None):
                 raise CatalogError(path, number, OUT_OF_PLACE, {"keyword": keyword})
             entry.obsolete = obsolete

@@ -10,11 +10,16 @@ HEADER = 'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n"Content-Type: text/plain;
 
 
 @pytest.mark.parametrize("body, line, message", [
-    ('msgctxt "a"\nmsgid "x"\nmsgstr "y\n', 8, "syntax error"),
-    ('msgctxt "a"\nmsgid "x"\nmsgstr "y"\ngarbage\n', 9, "syntax error"),
-    ('msgctxt "a"\nmsgid "x"\nmsgstr "y"\n\nmsgctxt "a"\nmsgid "x"\nmsgstr "z"\n', 11, "duplicate entry for id 'a'"),
-    ('msgctxt "a"\nmsgid "x"\nmsgstr "y"\n\nmsgctxt "a"\nmsgid "w"\nmsgstr "z"\n', 11, "duplicate entry for id 'a'"),
-    ('msgid "x"\nmsgstr "y"\n', 6, "has no msgctxt"),
+    ('msgctxt "a"\nmsgid "x"\nmsgstr "y\n', 8, "This line cannot be read"),
+    ('msgctxt "a"\nmsgid "x"\nmsgstr "y"\ngarbage\n', 9, "This line cannot be read"),
+    ('msgctxt "a"\nmsgid "x"\nmsgstr "y"\n\nmsgctxt "a"\nmsgid "x"\nmsgstr "z"\n', 12, "'a' appears twice .first at line 8"),
+    ('msgctxt "a"\nmsgid "x"\nmsgstr "y"\n\nmsgctxt "a"\nmsgid "w"\nmsgstr "z"\n', 12, "'a' appears twice"),
+    ('msgid "x"\nmsgstr "y"\n', 7, "has no msgctxt"),
+    ('msgctxt "a"\nmsgid "x"\nmsgid_plural "xs"\nmsgstr[0] "y"\nmsgstr[1] "ys"\n', 8, "plural form .msgid_plural."),
+    ('msgctxt "a"\nmsgid "x"\nmsgstr[0] "y"\n', 8, "plural form"),
+    ('msgctxt "a"\nmsgid "x"\nmsgstr "y\\q"\n', 8, "Unknown escape sequence"),
+    ('msgctxt "a"\nmsgid "x"\n\nmsgctxt "b"\nmsgid "z"\nmsgstr "y"\n', 7, "no msgstr line"),
+    ('msgctxt "a"\nmsgstr "y"\n', 7, "msgstr is out of place"),
 ])
 def test_bad_catalogs_name_file_and_line(body, line, message):
     with pytest.raises(CatalogError, match=message) as info:
@@ -24,8 +29,8 @@ def test_bad_catalogs_name_file_and_line(body, line, message):
 
 
 @pytest.mark.parametrize("lang, expected, message", [
-    ("fr", "en", "Language header is 'fr', expected 'en'"),
-    ("xx", None, "Language header 'xx' is not a known variant"),
+    ("fr", "en", "The Language header is 'fr', but this is the catalog for 'en'"),
+    ("xx", None, "The Language header is 'xx', which is not one of the phrasebook's languages"),
 ])
 def test_wrong_language_header(lang, expected, message):
     with pytest.raises(CatalogError, match=message):
