@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
+from babel.support import Translations
 from flask import current_app
+from flask_wtf import FlaskForm
 from wtforms import SelectMultipleField, widgets
 from wtforms.validators import StopValidation
 from wtforms.fields.choices import SelectChoice
+from wtforms.i18n import messages_path
 
-from app.i18n import _
+from app.i18n import _, current_language
 from phrasebook.languages import LANGUAGES
 from phrasebook.shelters import Shelter
 
@@ -52,3 +56,17 @@ def shelter_choices(shelters: Iterable[Shelter]) -> list[tuple[str, str]]:
 def chosen_shelter(shelters: Iterable[Shelter], value: str | None) -> Shelter | None:
     """The shelter whose id is ``value`` among ``shelters`` (those the user may see), else None."""
     return next((shelter for shelter in shelters if str(shelter.id) == value), None)
+
+
+@lru_cache(maxsize=None)
+def _wtforms_translations(code: str) -> Translations | None:
+    """WTForms' own messages ("This field is required.") in a UI language; None for English."""
+    return None if code == "en" else Translations.load(messages_path(), [code], domain="wtforms")
+
+
+class StaffForm(FlaskForm):
+    """A staff form whose built-in validation messages follow the interface language."""
+
+    class Meta:
+        def get_translations(self, form: object) -> Translations | None:
+            return _wtforms_translations(current_language().code)

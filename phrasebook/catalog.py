@@ -154,7 +154,8 @@ def revision(text: str) -> str:
 def with_revision(text: str, rev: str) -> str:
     """The catalog text as handed out: its revision in an ``X-Bosai-Revision`` header field
     (never stored; the parser reads it back from an upload)."""
-    return re.sub(r'^("Language: [^"\\]*\\n")$', f'\\1\n"{REVISION_HEADER}: {rev}\\n"', text, count=1, flags=re.M)
+    field = f'"{REVISION_HEADER}: {rev}\\n"'
+    return re.sub(r'^"Language: [^"\\]*\\n"$', lambda m: f"{m[0]}\n{field}", text, count=1, flags=re.M)
 
 
 def read_all(root: Path | None = None) -> dict[str, PoFile]:
@@ -316,3 +317,75 @@ def mark_reviewed(path: Path, ids: list[str], reviewer: str, when: date | None =
             marked += 1
     write_atomic(path, render_po(po.catalog, po.code))
     return marked
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """An entry changed both in the catalog and in an upload: the two texts (and states)."""
+
+    id: str
+    line: int
+    current: str
+    current_state: str
+    uploaded: str
+    uploaded_state: str
+
+
+@dataclass
+class Merged:
+    """An upload applied to the current catalog: the result, the refused entries, the entries
+    that took the upload's text, and those whose review mark went because their text changed."""
+
+    catalog: Catalog
+    conflicts: list[Conflict]
+    changed: list[str]
+    unreviewed: list[str]
+
+
+def _state_key(message: Message) -> tuple:
+    return message.string, message.fuzzy, review_of(message)
+
+
+def _without_review(comments: list[str]) -> list[str]:
+    return [c for c in comments if not _REVIEWED.match(c.strip())]
+
+
+def merge_upload(current: PoFile, upload: PoFile, base: PoFile | None) -> Merged:
+    """Apply ``upload`` to ``current`` entry by entry (``current.catalog`` is changed).
+
+    ``base`` is the catalog the upload was downloaded from. An entry the upload left as in
+    ``base`` keeps its current state; one that changed only in the upload takes the upload's;
+    one that changed in both is a conflict. Without a base the upload wins, except that a
+    review mark is never dropped: removing it is a conflict. A review mark that came along
+    with a changed text is removed (the new text has not been reviewed).
+    """
+    before = {m.context: m for m in base.catalog if m.id} if base else {}
+    uploaded = {m.context: m for m in upload.catalog if m.id}
+    merged = Merged(current.catalog, [], [], [])
+    for mine in current.catalog:
+        theirs = uploaded.get(mine.context)
+        if not mine.id or theirs is None or _state_key(theirs) == _state_key(mine):
+            continue
+        was = before.get(mine.context)
+        if base is not None and was is not None and _state_key(was) == _state_key(theirs):
+            continue  # the upload did not touch it
+        if base is None:
+            ok = not review_of(mine)[0] or review_of(theirs)[0]
+        else:
+            ok = was is not None and _state_key(was) == _state_key(mine)
+        if not ok:
+            merged.conflicts.append(Conflict(mine.context, upload.entries[mine.context].line, mine.string,
+                                             state_of(mine), theirs.string, state_of(theirs)))
+            continue
+        comments = list(theirs.user_comments)
+        if theirs.string != mine.string and review_of(theirs)[0]:
+            comments = _without_review(comments)
+            merged.unreviewed.append(mine.context)
+        mine.string = theirs.string
+        mine.flags = {f for f in mine.flags if f != "fuzzy"} | ({"fuzzy"} if theirs.fuzzy else set())
+        mine.user_comments = comments
+        mine.previous_id = list(theirs.previous_id) if theirs.fuzzy else []
+        merged.changed.append(mine.context)
+    if merged.changed:
+        merged.catalog.revision_date = datetime.now(timezone.utc)
+    return merged

@@ -39,6 +39,8 @@ PLACEHOLDER_BROKEN = N_("A placeholder is broken (%(detail)s). Copy the placehol
                         "Japanese source: %(expected)s.")
 PLACEHOLDERS_MISSING = N_("Placeholders missing: %(missing)s. Keep every placeholder of the Japanese "
                           "source, untranslated, in braces: %(expected)s.")
+PLACEHOLDERS_RENAMED = N_("Placeholders changed: %(unknown)s instead of %(missing)s. Copy the placeholders "
+                          "exactly as in the Japanese source, untranslated: %(expected)s.")
 PLACEHOLDERS_UNKNOWN = N_("Unknown placeholders: %(unknown)s. Use only the placeholders of the Japanese "
                           "source, untranslated, in braces: %(expected)s.")
 CONTROL = N_("The text contains control or invisible zero-width characters. Retype the text around them "
@@ -133,10 +135,11 @@ def _placeholders(text: str, tpl: Template) -> tuple[str, dict] | None:
         found = set(placeholders(text))
     except ValueError:
         return PLACEHOLDER_BROKEN, {"detail": problem, "expected": expected}
-    if missing := sorted(set(tpl.slots) - found):
-        return PLACEHOLDERS_MISSING, {"missing": " ".join(f"{{{n}}}" for n in missing), "expected": expected}
-    return PLACEHOLDERS_UNKNOWN, {"unknown": " ".join(f"{{{n}}}" for n in sorted(found - set(tpl.slots))),
-                                  "expected": expected}
+    missing = " ".join(f"{{{n}}}" for n in sorted(set(tpl.slots) - found))
+    unknown = " ".join(f"{{{n}}}" for n in sorted(found - set(tpl.slots)))
+    params = {"missing": missing, "unknown": unknown, "expected": expected}
+    return (PLACEHOLDERS_RENAMED if missing and unknown else PLACEHOLDERS_MISSING if missing
+            else PLACEHOLDERS_UNKNOWN), params
 
 
 def _check_entry(lang: Language, tpl: Template, entry: Entry, path: str,
@@ -187,6 +190,15 @@ def _check_entry(lang: Language, tpl: Template, entry: Entry, path: str,
         if term in tpl.ja and want.casefold() not in plain(text).casefold():
             add("glossary", GLOSSARY, {"term": term, "want": repr(want)}, "warning")
     return issues
+
+
+# States of work in progress: reported, but a catalog may still have them.
+NOT_BLOCKING = {"untranslated", "fuzzy"}
+
+
+def blocking(issues: list[Issue]) -> list[Issue]:
+    """The issues that refuse a catalog (an upload or an import): errors other than work in progress."""
+    return [i for i in issues if i.severity == "error" and i.check not in NOT_BLOCKING]
 
 
 def load_glossary(code: str, root: Path | None = None) -> dict[str, str]:

@@ -1,24 +1,28 @@
-"""The dashboard's work on catalogs: coverage and checks per language, and applying an upload
-or a review so that the catalog file and the phrase store change together or not at all."""
+"""The dashboard's work on catalogs: coverage and checks per language, revisions handed out with
+downloads, and applying an upload (merged with what changed since its download), a review or an
+update from the templates so that the catalog files and the phrase store change together or not
+at all."""
 
 from __future__ import annotations
 
+import secrets
 import threading
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlite_utils
 
-from phrasebook.catalog import STATES, PoFile, mark_reviewed, parse_po, read_po, write_atomic
-from phrasebook.checks import Issue, check_catalog, load_glossary
+from phrasebook.catalog import (STATES, Conflict, PoFile, mark_reviewed, merge_upload, parse_po, read_po,
+                                render_po, revision, update_catalogs, write_atomic)
+from phrasebook.checks import Issue, blocking, check_catalog, load_glossary
 from phrasebook.errors import CatalogError
 from phrasebook.languages import LANGUAGES, Language
+from phrasebook.pofile import decode
 from phrasebook.paths import glossary_path, po_path, templates_dir
 from phrasebook.store import import_phrases
 from phrasebook.templates import load_templates
 
-# States of work in progress: reported, but an upload may still have them.
-NOT_BLOCKING = {"untranslated", "fuzzy"}
 _write_lock = threading.Lock()
 
 
@@ -39,18 +43,22 @@ class Report:
         return counts
 
     @property
-    def coverage(self) -> int:
-        """Percent of entries translated (reviewed or not)."""
-        if not self.po or not self.po.entries:
-            return 0
+    def coverage(self) -> str:
+        """Percent of entries translated (reviewed or not), see ``percent``."""
         counts = self.counts
-        return round(100 * (counts["unreviewed"] + counts["reviewed"]) / len(self.po.entries))
+        return percent(counts["unreviewed"] + counts["reviewed"], len(self.po.entries) if self.po else 0)
 
     def count(self, severity: str) -> int:
         return sum(issue.severity == severity for issue in self.issues)
 
     def issues_at(self, line: int) -> list[Issue]:
         return [issue for issue in self.issues if issue.line == line]
+
+
+def percent(part: int, whole: int) -> str:
+    """``part`` of ``whole`` in percent with one decimal, rounded down: 100.0 only when complete
+    (656 of 658 is 99.6, not 100)."""
+    return f"{(1000 * part // whole) / 10:.1f}" if whole else "0.0"
 
 
 _reports: dict[str, tuple[tuple, Report]] = {}  # code: (file stamps, report); see report()
@@ -92,19 +100,120 @@ def _report(code: str) -> Report:
     return Report(lang, po, issues=check_catalog(po, load_templates(), load_glossary(code)))
 
 
-def validate_upload(code: str, data: bytes, filename: str) -> tuple[PoFile, list[Issue], list[Issue]]:
-    """Parse and check an uploaded catalog for ``code``: (catalog, blocking issues, the rest).
+def published_messages(db: sqlite_utils.Database) -> list:
+    """The messages on public pages now (the one place that knows where they are kept)."""
+    from app.messages.model import all_messages
 
-    Raises ``CatalogError`` (with the line) for text that is not a usable catalog at all.
-    """
+    return [m for m in all_messages(db) if not m.withdrawn] if "messages" in db.table_names() else []
+
+
+@dataclass(frozen=True)
+class Affected:
+    """A published message that would lose its text in a language."""
+
+    message_id: str
+    template_id: str
+    state: str  # what the entry would become: untranslated, fuzzy or missing
+
+
+def affected_messages(db: sqlite_utils.Database, code: str, before: PoFile, after: PoFile) -> list[Affected]:
+    """Published messages in ``code`` whose text is usable in ``before`` and not in ``after``."""
+    usable = ("unreviewed", "reviewed")
+    out = []
+    for message in published_messages(db):
+        if code not in message.languages:
+            continue
+        old, new = before.entries.get(message.template_id), after.entries.get(message.template_id)
+        if old is not None and old.state in usable and (new is None or new.state not in usable):
+            out.append(Affected(message.id, message.template_id, new.state if new else "missing"))
+    return out
+
+
+def _tables(db: sqlite_utils.Database) -> None:
+    db["catalog_revisions"].create({"code": str, "revision": str, "text": str, "created_at": str},
+                                   pk=("code", "revision"), if_not_exists=True)
+    db["catalog_uploads"].create({"token": str, "code": str, "text": str, "username": str, "created_at": str},
+                                 pk="token", if_not_exists=True)
+
+
+KEEP_REVISIONS = 200  # per language: how far back a download can still be merged
+
+
+def remember(db: sqlite_utils.Database, code: str, text: str) -> str:
+    """Keep ``text`` as a revision of the catalog (to merge uploads made from it); its id."""
+    _tables(db)
+    rev = revision(text)
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    with db.conn:
+        db.execute("INSERT OR IGNORE INTO catalog_revisions VALUES (?, ?, ?, ?)", [code, rev, text, now])
+        db.execute("DELETE FROM catalog_revisions WHERE code = ? AND revision NOT IN (SELECT revision FROM "
+                   "catalog_revisions WHERE code = ? ORDER BY created_at DESC LIMIT ?)", [code, code, KEEP_REVISIONS])
+    return rev
+
+
+def _revision_text(db: sqlite_utils.Database, code: str, rev: str) -> str | None:
+    _tables(db)
+    row = db.execute("SELECT text FROM catalog_revisions WHERE code = ? AND revision = ?", [code, rev]).fetchone()
+    return row[0] if row else None
+
+
+@dataclass
+class Upload:
+    """What an uploaded catalog would do: problems that refuse it, or the new catalog text with
+    the entries it changes and the published messages that would lose their text."""
+
+    text: str = ""
+    problems: list = field(default_factory=list)  # CatalogError or Issue
+    warnings: list[Issue] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unreviewed: list[str] = field(default_factory=list)
+    affected: list[Affected] = field(default_factory=list)
+
+    @property
+    def refused(self) -> bool:
+        return bool(self.problems or self.conflicts)
+
+
+def prepare_upload(db: sqlite_utils.Database, code: str, data: bytes, filename: str) -> Upload:
+    """Read, check and merge an uploaded catalog for ``code`` without changing anything."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CatalogError(filename, None, f"not UTF-8 (byte {exc.start})") from None
-    po = parse_po(text.replace("\r\n", "\n"), filename, code)
+        po = parse_po(decode(data, filename), filename, code)
+        current = read_po(po_path(code), code)
+    except CatalogError as exc:
+        return Upload(problems=[exc])
     issues = check_catalog(po, load_templates(), load_glossary(code))
-    blocking = [i for i in issues if i.severity == "error" and i.check not in NOT_BLOCKING]
-    return po, blocking, [i for i in issues if i not in blocking]
+    refused = blocking(issues)
+    if refused:
+        return Upload(problems=refused, warnings=[i for i in issues if i not in refused])
+    now = revision(po_path(code).read_text(encoding="utf-8"))
+    base_text = _revision_text(db, code, po.revision) if po.revision else None
+    base = current if po.revision == now else (parse_po(base_text, po_path(code), code) if base_text else None)
+    merged = merge_upload(current, po, base)
+    text = render_po(merged.catalog, code)
+    after = parse_po(text, po_path(code), code)
+    return Upload(text, warnings=issues, conflicts=merged.conflicts, changed=merged.changed,
+                  unreviewed=merged.unreviewed,
+                  affected=affected_messages(db, code, read_po(po_path(code), code), after))
+
+
+def hold(db: sqlite_utils.Database, code: str, data: bytes, username: str) -> str:
+    """Keep an upload waiting for its confirmation; the token that names it."""
+    _tables(db)
+    token = secrets.token_urlsafe(16)
+    db["catalog_uploads"].insert({"token": token, "code": code, "text": data.decode("utf-8", "replace"),
+                                  "username": username, "created_at": datetime.now(timezone.utc).isoformat()})
+    return token
+
+
+def held(db: sqlite_utils.Database, code: str, token: str, username: str) -> bytes | None:
+    """A held upload of ``username`` for ``code`` (taken out of the store), or None."""
+    _tables(db)
+    row = db.execute("SELECT text FROM catalog_uploads WHERE token = ? AND code = ? AND username = ?",
+                     [token, code, username]).fetchone()
+    with db.conn:
+        db.execute("DELETE FROM catalog_uploads WHERE token = ?", [token])
+    return row[0].encode("utf-8") if row else None
 
 
 def _replace_and_import(db: sqlite_utils.Database, path: Path, change) -> None:
@@ -120,11 +229,11 @@ def _replace_and_import(db: sqlite_utils.Database, path: Path, change) -> None:
             raise
 
 
-def apply_upload(db: sqlite_utils.Database, code: str, data: bytes) -> None:
-    """Replace the catalog with an upload that passed ``validate_upload`` and reload the store."""
+def apply_upload(db: sqlite_utils.Database, code: str, text: str) -> None:
+    """Write a prepared upload's catalog text and reload the store."""
     path = po_path(code)
-    text = data.decode("utf-8-sig").replace("\r\n", "\n")
     _replace_and_import(db, path, lambda: write_atomic(path, text))
+    remember(db, code, text)
 
 
 def review(db: sqlite_utils.Database, code: str, ids: list[str], reviewer: str) -> int:
@@ -133,3 +242,20 @@ def review(db: sqlite_utils.Database, code: str, ids: list[str], reviewer: str) 
     marked: list[int] = []
     _replace_and_import(db, path, lambda: marked.append(mark_reviewed(path, ids, reviewer)))
     return marked[0]
+
+
+def update_from_templates(db: sqlite_utils.Database) -> list[Path]:
+    """Regenerate the ``.pot`` and merge it into every catalog, then reload the store; on a
+    failure every catalog is put back."""
+    with _write_lock:
+        paths = [po_path(code) for code in LANGUAGES]
+        old = {path: path.read_text(encoding="utf-8") for path in paths if path.exists()}
+        try:
+            written = update_catalogs()
+            import_phrases(db)
+        except BaseException:
+            for path, text in old.items():
+                if path.read_text(encoding="utf-8") != text:
+                    write_atomic(path, text)
+            raise
+    return written
