@@ -23,6 +23,8 @@ from phrasebook.paths import po_path
 from phrasebook.scripts import SCRIPT_NAMES
 
 _SCRIPT_FIELDS = ("script", "found")  # fields of check sentences that hold script names
+STATE_NAMES = {"untranslated": lazy("Untranslated"), "fuzzy": lazy("Needs work"), "unreviewed": lazy("Not reviewed"),
+               "reviewed": lazy("Reviewed"), "missing": lazy("Missing")}
 
 
 class UploadForm(StaffForm):
@@ -53,6 +55,11 @@ def say(problem: object) -> str:
             value = _(", ").join(_(SCRIPT_NAMES.get(v, v)) for v in (value if isinstance(value, list) else [value]))
         shown[key] = value
     return _(template, **shown)
+
+
+@bp.app_template_global("state_name")
+def state_name(state: str) -> str:
+    return str(STATE_NAMES.get(state, state))
 
 
 @bp.app_template_global("problem_text")
