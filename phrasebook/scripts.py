@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from phrasebook.errors import N_
 
@@ -32,6 +33,7 @@ _RANGES: dict[str, tuple[tuple[int, int], ...]] = {
 }
 
 
+@lru_cache(maxsize=8192)
 def script_of(char: str) -> str:
     """A coarse script for one letter: Latn, Thai, Mymr, Deva, Hang, Cyrl, Kana, Hani or other."""
     code = ord(char)
