@@ -23,7 +23,7 @@ from phrasebook.paths import glossary_path, po_path, templates_dir
 from phrasebook.store import import_phrases
 from phrasebook.templates import load_templates
 
-_write_lock = threading.Lock()
+_write_lock = threading.RLock()
 
 
 @dataclass
@@ -169,6 +169,7 @@ class Upload:
     changed: list[str] = field(default_factory=list)
     unreviewed: list[str] = field(default_factory=list)
     affected: list[Affected] = field(default_factory=list)
+    applied: bool = False
 
     @property
     def refused(self) -> bool:
@@ -201,8 +202,11 @@ def hold(db: sqlite_utils.Database, code: str, data: bytes, username: str) -> st
     """Keep an upload waiting for its confirmation; the token that names it."""
     _tables(db)
     token = secrets.token_urlsafe(16)
+    with db.conn:  # an upload never confirmed is dropped after a day
+        db.execute("DELETE FROM catalog_uploads WHERE created_at < datetime('now', '-1 day')")
     db["catalog_uploads"].insert({"token": token, "code": code, "text": data.decode("utf-8", "replace"),
-                                  "username": username, "created_at": datetime.now(timezone.utc).isoformat()})
+                                  "username": username,
+                                  "created_at": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")})
     return token
 
 
@@ -229,11 +233,20 @@ def _replace_and_import(db: sqlite_utils.Database, path: Path, change) -> None:
             raise
 
 
-def apply_upload(db: sqlite_utils.Database, code: str, text: str) -> None:
-    """Write a prepared upload's catalog text and reload the store."""
-    path = po_path(code)
-    _replace_and_import(db, path, lambda: write_atomic(path, text))
-    remember(db, code, text)
+def submit_upload(db: sqlite_utils.Database, code: str, data: bytes, filename: str,
+                  confirmed: frozenset[str] = frozenset()) -> Upload:
+    """Prepare an upload and apply it (file and store together) unless it is refused or would
+    take text from published messages not named in ``confirmed``. Checking and writing happen
+    under one lock, so nothing written in between (a review) can be lost."""
+    with _write_lock:
+        prepared = prepare_upload(db, code, data, filename)
+        if prepared.refused or not {a.message_id for a in prepared.affected} <= confirmed:
+            return prepared
+        path = po_path(code)
+        _replace_and_import(db, path, lambda: write_atomic(path, prepared.text))
+        remember(db, code, prepared.text)
+        prepared.applied = True
+        return prepared
 
 
 def review(db: sqlite_utils.Database, code: str, ids: list[str], reviewer: str) -> int:

@@ -107,8 +107,20 @@ def download(code: str) -> Response:
     return response
 
 
-def _applied(code: str, prepared: catalogs.Upload) -> Response:
-    catalogs.apply_upload(get_db(), code, prepared.text)
+def _outcome(code: str, data: bytes, name: str, confirmed: frozenset[str] = frozenset(),
+             **shown) -> Response | tuple[str, int]:
+    """Apply an upload and go back to the language page, or show why it was not applied: the
+    problems (400) or the published messages to confirm (409)."""
+    try:
+        prepared = catalogs.submit_upload(get_db(), code, data, name, confirmed)
+    except PhrasebookError as exc:
+        return _language_page(code, 400, prepared=catalogs.Upload(problems=[exc]), **shown)
+    if prepared.refused:
+        return _language_page(code, 400, prepared=prepared, **shown)
+    if not prepared.applied:
+        confirm = ConfirmForm(formdata=None, token=catalogs.hold(get_db(), code, data, g.user.username),
+                              messages=" ".join(sorted(a.message_id for a in prepared.affected)))
+        return _language_page(code, 409, prepared=prepared, confirm=confirm, **shown)
     flash(_("Catalog uploaded and applied: %(n)s entries changed.", n=len(prepared.changed)), "ok")
     if prepared.unreviewed:
         flash(_("The text of these reviewed entries changed, so they need a new review: %(ids)s",
@@ -119,8 +131,8 @@ def _applied(code: str, prepared: catalogs.Upload) -> Response:
 @bp.post("/<code>/upload")
 @requires("translator")
 def upload(code: str) -> Response | tuple[str, int]:
-    """Check an uploaded file ("check" only reports); apply it (file and store together) only if
-    it passes, merged with what changed since its download; ask first if published text would go."""
+    """Check an uploaded file ("check" only reports); apply it only if it passes, merged with
+    what changed since its download; ask first if published text would go."""
     code = language_code(code)
     if code == SOURCE:
         abort(400)
@@ -129,26 +141,18 @@ def upload(code: str) -> Response | tuple[str, int]:
         return _language_page(code, 400, upload=form)
     data = form.catalog.data.read()
     name = secure_filename(form.catalog.data.filename or "") or f"{code}.po"
-    prepared = catalogs.prepare_upload(get_db(), code, data, name)
-    if prepared.refused:
-        return _language_page(code, 400, upload=form, prepared=prepared)
     if request.form.get("action") == "check":
-        return _language_page(code, 200, upload=form, prepared=prepared, checked=True)
-    if prepared.affected:
-        confirm = ConfirmForm(formdata=None, token=catalogs.hold(get_db(), code, data, g.user.username),
-                              messages=" ".join(sorted(a.message_id for a in prepared.affected)))
-        return _language_page(code, 409, upload=form, prepared=prepared, confirm=confirm)
-    try:
-        return _applied(code, prepared)
-    except PhrasebookError as exc:
-        return _language_page(code, 400, upload=form, prepared=catalogs.Upload(problems=[exc]))
+        prepared = catalogs.prepare_upload(get_db(), code, data, name)
+        return _language_page(code, 400 if prepared.refused else 200, upload=form, prepared=prepared,
+                              checked=True)
+    return _outcome(code, data, name, upload=form)
 
 
 @bp.post("/<code>/upload/confirm")
 @requires("translator")
 def confirm_upload(code: str) -> Response | tuple[str, int]:
     """Apply a held upload after the translator confirmed the published messages it affects
-    (asked again if that list changed in the meantime)."""
+    (asked again if that list grew in the meantime)."""
     code = language_code(code)
     form = ConfirmForm()
     if not form.validate():
@@ -157,18 +161,7 @@ def confirm_upload(code: str) -> Response | tuple[str, int]:
     data = catalogs.held(get_db(), code, form.token.data, g.user.username)
     if data is None:
         abort(400)
-    prepared = catalogs.prepare_upload(get_db(), code, data, f"{code}.po")
-    if prepared.refused:
-        return _language_page(code, 400, prepared=prepared)
-    named = set(form.messages.data.split())
-    if not {a.message_id for a in prepared.affected} <= named:
-        confirm = ConfirmForm(formdata=None, token=catalogs.hold(get_db(), code, data, g.user.username),
-                              messages=" ".join(sorted(a.message_id for a in prepared.affected)))
-        return _language_page(code, 409, prepared=prepared, confirm=confirm)
-    try:
-        return _applied(code, prepared)
-    except PhrasebookError as exc:
-        return _language_page(code, 400, prepared=catalogs.Upload(problems=[exc]))
+    return _outcome(code, data, f"{code}.po", frozenset(form.messages.data.split()))
 
 
 @bp.post("/<code>/review")

@@ -164,6 +164,7 @@ def test_broken_upload_is_refused_with_line_and_nothing_changes(real_app, case):
     assert store_rows(real_app) == rows
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", list(CORPUS))
 def test_broken_catalog_is_refused_by_import_and_check(real, tmp_path, case):
     make, where, english, _japanese = CORPUS[case]
@@ -198,6 +199,7 @@ def test_crlf_bom_and_markup_catalogs_are_accepted(real_app, variant):
         assert read_po(po_path(CODE)).entries["board.no"].text == "<b>&amp;</b> होइन"
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
 def test_randomly_mutated_catalogs_never_end_in_a_traceback(real_app, data):
