@@ -290,11 +290,14 @@ def update_catalogs(root: Path | None = None, codes: list[str] | None = None) ->
 
     templates = load_templates(templates_dir(root))
     pot = build_pot(templates)
+    codes = codes or list(LANGUAGES)
+    # Read every catalog first: one that cannot be read stops the update before anything is written.
+    old = {code: read_po(po_path(code, root), code).catalog if po_path(code, root).exists() else None
+           for code in codes}
     written = [pot_path(root)] if write_if_changed(pot_path(root), _dump(pot)) else []
-    for code in codes or list(LANGUAGES):
+    for code in codes:
         path = po_path(code, root)
-        old = read_po(path, code).catalog if path.exists() else None
-        if write_if_changed(path, render_po(merge(pot, old, code), code)):
+        if write_if_changed(path, render_po(merge(pot, old[code], code), code)):
             written.append(path)
     return written
 

@@ -98,3 +98,24 @@ def test_mark_reviewed(locales):
     assert read_po(path).entries["shelter.opened"].state == "unreviewed"
     with pytest.raises(ValueError):
         mark_reviewed(path, ["sign.toilet"], "   ")
+
+
+def test_update_stops_before_writing_when_a_catalog_cannot_be_read(locales):
+    toml = locales / "templates" / "signs.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('ja = "トイレ"', 'ja = "お手洗い"'), encoding="utf-8")
+    po_path("vi", locales).write_text("msgid_plural \"x\"\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in locales.rglob("*.po*")}
+    with pytest.raises(CatalogError, match="plural form"):
+        update_catalogs(locales)
+    assert {p: p.read_bytes() for p in locales.rglob("*.po*")} == before
+
+
+def test_script_share_tolerates_markup_latin_terms_and_numbers():
+    from phrasebook.checks import WRONG_SCRIPT, check_script
+    ne = LANGUAGES["ne"]
+    assert check_script(ne, "<b>&amp;</b> होइन") is None
+    assert check_script(ne, "Wi-Fi छैन") is None
+    assert check_script(ne, "कृपया WiFi पासवर्ड bosai2026 प्रयोग गर्नुहोस्") is None
+    problem = check_script(ne, "The shelter is open")
+    assert problem is not None and problem[0] == WRONG_SCRIPT and problem[1] == {"script": "Devanagari", "found": ["Latin"]}
+    assert check_script(LANGUAGES["th"], "<i>Open</i> now")[1]["script"] == "Thai"
