@@ -52,6 +52,12 @@ def init_schema(db: sqlite_utils.Database) -> None:
     db["messages"].create_index(["created_at"], if_not_exists=True)
     init_shelters(db)
     init_registrations(db)
+    # The translation dashboard: catalog revisions handed out with downloads (to merge uploads
+    # made from them) and uploads waiting for a confirmation.
+    db["catalog_revisions"].create({"code": str, "revision": str, "text": str, "created_at": str},
+                                   pk=("code", "revision"), if_not_exists=True)
+    db["catalog_uploads"].create({"token": str, "code": str, "text": str, "username": str, "created_at": str},
+                                 pk="token", if_not_exists=True)
 
 
 def init_app(app: Flask) -> None:

@@ -129,19 +129,11 @@ def affected_messages(db: sqlite_utils.Database, code: str, before: PoFile, afte
     return out
 
 
-def _tables(db: sqlite_utils.Database) -> None:
-    db["catalog_revisions"].create({"code": str, "revision": str, "text": str, "created_at": str},
-                                   pk=("code", "revision"), if_not_exists=True)
-    db["catalog_uploads"].create({"token": str, "code": str, "text": str, "username": str, "created_at": str},
-                                 pk="token", if_not_exists=True)
-
-
 KEEP_REVISIONS = 200  # per language: how far back a download can still be merged
 
 
 def remember(db: sqlite_utils.Database, code: str, text: str) -> str:
     """Keep ``text`` as a revision of the catalog (to merge uploads made from it); its id."""
-    _tables(db)
     rev = revision(text)
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     with db.conn:
@@ -152,7 +144,6 @@ def remember(db: sqlite_utils.Database, code: str, text: str) -> str:
 
 
 def _revision_text(db: sqlite_utils.Database, code: str, rev: str) -> str | None:
-    _tables(db)
     row = db.execute("SELECT text FROM catalog_revisions WHERE code = ? AND revision = ?", [code, rev]).fetchone()
     return row[0] if row else None
 
@@ -180,14 +171,15 @@ def prepare_upload(db: sqlite_utils.Database, code: str, data: bytes, filename: 
     """Read, check and merge an uploaded catalog for ``code`` without changing anything."""
     try:
         po = parse_po(decode(data, filename), filename, code)
-        current = read_po(po_path(code), code)
+        current_text = po_path(code).read_text(encoding="utf-8")
+        current = parse_po(current_text, po_path(code), code)
     except CatalogError as exc:
         return Upload(problems=[exc])
     issues = check_catalog(po, load_templates(), load_glossary(code))
     refused = blocking(issues)
     if refused:
         return Upload(problems=refused, warnings=[i for i in issues if i not in refused])
-    now = revision(po_path(code).read_text(encoding="utf-8"))
+    now = revision(current_text)
     base_text = _revision_text(db, code, po.revision) if po.revision else None
     base = current if po.revision == now else (parse_po(base_text, po_path(code), code) if base_text else None)
     merged = merge_upload(current, po, base)
@@ -195,12 +187,11 @@ def prepare_upload(db: sqlite_utils.Database, code: str, data: bytes, filename: 
     after = parse_po(text, po_path(code), code)
     return Upload(text, warnings=issues, conflicts=merged.conflicts, changed=merged.changed,
                   unreviewed=merged.unreviewed,
-                  affected=affected_messages(db, code, read_po(po_path(code), code), after))
+                  affected=affected_messages(db, code, parse_po(current_text, po_path(code), code), after))
 
 
 def hold(db: sqlite_utils.Database, code: str, data: bytes, username: str) -> str:
     """Keep an upload waiting for its confirmation; the token that names it."""
-    _tables(db)
     token = secrets.token_urlsafe(16)
     with db.conn:  # an upload never confirmed is dropped after a day
         db.execute("DELETE FROM catalog_uploads WHERE created_at < datetime('now', '-1 day')")
@@ -212,7 +203,6 @@ def hold(db: sqlite_utils.Database, code: str, data: bytes, username: str) -> st
 
 def held(db: sqlite_utils.Database, code: str, token: str, username: str) -> bytes | None:
     """A held upload of ``username`` for ``code`` (taken out of the store), or None."""
-    _tables(db)
     row = db.execute("SELECT text FROM catalog_uploads WHERE token = ? AND code = ? AND username = ?",
                      [token, code, username]).fetchone()
     with db.conn:

@@ -381,3 +381,12 @@ def test_file_field_message_is_in_japanese(real_app):
     token = csrf_token(client, f"/translate/{CODE}")
     html = client.post(f"/translate/{CODE}/upload?lang=ja", data={"csrf_token": token}).get_data(as_text=True)
     assert ".po ファイルを選んでください。" in html and "This field is required" not in html
+
+
+def test_expired_form_is_explained_in_japanese(real_app):
+    client = client_for(real_app)
+    response = client.post(f"/translate/{CODE}/upload?lang=ja", content_type="multipart/form-data",
+                           data={"catalog": (io.BytesIO(b"x"), "bosai.po")})
+    assert response.status_code == 400
+    assert "フォームの有効期限が切れた" in response.get_data(as_text=True)
+    assert "CSRF" not in response.get_data(as_text=True)
