@@ -175,13 +175,16 @@ def prepare_upload(db: sqlite_utils.Database, code: str, data: bytes, filename: 
         current = parse_po(current_text, po_path(code), code)
     except CatalogError as exc:
         return Upload(problems=[exc])
-    issues = check_catalog(po, load_templates(), load_glossary(code))
-    refused = blocking(issues)
-    if refused:
-        return Upload(problems=refused, warnings=[i for i in issues if i not in refused])
     now = revision(current_text)
     base_text = _revision_text(db, code, po.revision) if po.revision else None
     base = current if po.revision == now else (parse_po(base_text, po_path(code), code) if base_text else None)
+    issues = check_catalog(po, load_templates(), load_glossary(code))
+    refused = blocking(issues)
+    if base is not None and base is not current:
+        # Made before an update from the templates: the merge keeps the entries it lacks.
+        refused = [i for i in refused if i.check not in ("missing", "stale")]
+    if refused:
+        return Upload(problems=refused, warnings=[i for i in issues if i not in refused])
     merged = merge_upload(current, po, base)
     text = render_po(merged.catalog, code)
     after = parse_po(text, po_path(code), code)

@@ -390,3 +390,24 @@ def test_expired_form_is_explained_in_japanese(real_app):
     assert response.status_code == 400
     assert "フォームの有効期限が切れた" in response.get_data(as_text=True)
     assert "CSRF" not in response.get_data(as_text=True)
+
+
+def test_upload_made_before_an_update_from_the_templates_is_merged(real_app, real):
+    translator, admin = client_for(real_app), client_for(real_app, "admin")
+    downloaded = translator.get(f"/translate/{CODE}/bosai.po").get_data(as_text=True)
+    toml = real / "templates" / "messages.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("を避難所として開設しました。", "を避難所として開きました。", 1)
+                    + '\n[[template]]\nid = "shelter.test_new"\ncategory = "shelter"\nphases = ["evacuation"]\n'
+                    'pictogram = "shelter"\nja = "新しい文です。"\n', encoding="utf-8")
+    token = csrf_token(admin, "/translate/")
+    assert admin.post("/translate/update", data={"csrf_token": token}).status_code == 302
+    assert read_po(po_path(CODE)).entries["shelter.opened"].state == "fuzzy"
+    edited = replace_msgstr(downloaded, "board.no", '"अहँ"')
+    response = upload(translator, edited.encode())
+    assert response.status_code == 302, unescape(response.get_data(as_text=True))[-3000:]
+    po = read_po(po_path(CODE))
+    assert po.entries["board.no"].text == "अहँ"
+    assert po.entries["shelter.opened"].state == "fuzzy" and "shelter.test_new" in po.entries
+    changed = replace_msgstr(downloaded, "shelter.opened", '"{time} मा {place} आश्रयस्थल खोलियो।"')
+    response = upload(translator, changed.encode())  # its source changed meanwhile: both texts shown
+    assert response.status_code == 400 and "shelter.opened" in response.get_data(as_text=True)
