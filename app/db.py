@@ -53,6 +53,12 @@ def init_schema(db: sqlite_utils.Database) -> None:
     init_messages(db)
     init_registrations(db)
     init_audit(db)
+    # The translation dashboard: catalog revisions handed out with downloads (to merge uploads
+    # made from them) and uploads waiting for a confirmation.
+    db["catalog_revisions"].create({"code": str, "revision": str, "text": str, "created_at": str},
+                                   pk=("code", "revision"), if_not_exists=True)
+    db["catalog_uploads"].create({"token": str, "code": str, "text": str, "username": str, "created_at": str},
+                                 pk="token", if_not_exists=True)
 
 
 def init_app(app: Flask) -> None:

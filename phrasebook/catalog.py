@@ -9,8 +9,10 @@ Review state of an entry, as DESIGN.md §4 says: ``untranslated`` (empty), ``fuz
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
+import stat
 import re
 import tempfile
 from dataclasses import dataclass
@@ -18,16 +20,18 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, PoFileParser, write_po
+from babel.messages.pofile import write_po
 
-from phrasebook.errors import CatalogError
+from phrasebook.errors import CatalogError, N_
 from phrasebook.languages import LANGUAGES, SOURCE, get_language
 from phrasebook.paths import po_path, pot_path
+from phrasebook.pofile import (DUPLICATE, EMPTY_MSGID, NO_CONTEXT, NO_HEADER, BAD_HEADER, decode,
+                               header_fields, parse_entries)
 from phrasebook.templates import Template, load_templates
 
 STATES = ("untranslated", "fuzzy", "unreviewed", "reviewed")
 BRACE_FLAG = "python-brace-format"
-_PO_LINE = re.compile(r'^\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$')
+REVISION_HEADER = "X-Bosai-Revision"
 _REVIEWED = re.compile(r"^reviewed-by: (?P<who>.+) (?P<when>\d{4}-\d{2}-\d{2})$")
 
 
@@ -52,20 +56,7 @@ class PoFile:
     path: Path
     catalog: Catalog
     entries: dict[str, Entry]
-
-
-class _StrictCatalog(Catalog):
-    """A Babel catalog that refuses a second entry with the same key instead of merging it."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.duplicates: list[Message] = []
-
-    def __setitem__(self, id, message: Message) -> None:  # noqa: A002 (Babel's signature)
-        if id and self._key_for(id, message.context) in self._messages:
-            self.duplicates.append(message)
-            return
-        super().__setitem__(id, message)
+    revision: str | None = None  # the X-Bosai-Revision an upload was downloaded at
 
 
 def review_of(message: Message) -> tuple[str | None, str | None]:
@@ -85,6 +76,12 @@ def state_of(message: Message) -> str:
     return "reviewed" if review_of(message)[0] else "unreviewed"
 
 
+LANGUAGE_UNKNOWN = N_("The Language header is %(found)s, which is not one of the phrasebook's languages "
+                      "(%(known)s). Correct the Language line.")
+LANGUAGE_MISMATCH = N_("The Language header is %(found)s, but this is the catalog for %(expected)s. Upload the "
+                       "file on the page of its own language, or correct the Language line.")
+
+
 def parse_po(data: str, path: Path | str, code: str | None = None) -> PoFile:
     """Parse catalog text strictly; any problem is a ``CatalogError`` naming file and line.
 
@@ -92,51 +89,73 @@ def parse_po(data: str, path: Path | str, code: str | None = None) -> PoFile:
     and it must name a registered variant.
     """
     path = Path(path)
-    for number, line in enumerate(data.splitlines(), 1):
-        if line.strip() and not line.lstrip().startswith("#") and not _PO_LINE.match(line):
-            raise CatalogError(str(path), number, f"syntax error: cannot read {line.strip()[:60]!r}")
-    catalog = _StrictCatalog()
-    try:
-        PoFileParser(catalog, abort_invalid=True).parse(io.StringIO(data))
-    except PoFileError as exc:
-        raise CatalogError(str(path), exc.lineno, f"syntax error: {exc.args[0] if exc.args else exc}") from None
-    header = dict(catalog.mime_headers).get("Language", "").strip()
+    name = str(path)
+    raw = parse_entries(data, name)
+    header = next((e for e in raw if not e.obsolete and e.msgid == "" and e.context is None), None)
+    if header is None:
+        raise CatalogError(name, 1, NO_HEADER)
+    fields = header_fields(header, name)
+    language, line = fields.get("Language", ("", header.line))
     if code is None:
-        if header not in LANGUAGES:
-            raise CatalogError(str(path), 1, f"Language header {header!r} is not a known variant "
-                                             f"({', '.join(LANGUAGES)})")
-        code = header
+        if language not in LANGUAGES:
+            raise CatalogError(name, line, LANGUAGE_UNKNOWN, {"found": repr(language), "known": ", ".join(LANGUAGES)})
+        code = language
     get_language(code)
-    if header != code:
-        raise CatalogError(str(path), 1, f"Language header is {header!r}, expected {code!r}")
-    if catalog.duplicates:
-        dup = catalog.duplicates[0]
-        raise CatalogError(str(path), dup.lineno, f"duplicate entry for id {dup.context!r}")
+    if language != code:
+        raise CatalogError(name, line, LANGUAGE_MISMATCH, {"found": repr(language), "expected": repr(code)})
+    catalog = Catalog(fuzzy=False)
+    try:  # Babel reads the standard fields (dates, plural forms) and may refuse their values
+        catalog[""] = Message("", header.msgstr or "", flags=header.flags, user_comments=header.user_comments)
+    except (ValueError, TypeError, LookupError) as exc:
+        raise CatalogError(name, header.line, BAD_HEADER, {"text": repr(str(exc)[:60])}) from None
+    catalog.charset = "utf-8"
     entries: dict[str, Entry] = {}
-    for message in catalog:
-        if not message.id:
+    for raw_entry in raw:
+        if raw_entry is header:
             continue
-        if not message.context:
-            raise CatalogError(str(path), message.lineno, f"entry {message.id!r} has no msgctxt (template id)")
+        if raw_entry.context is None:
+            raise CatalogError(name, raw_entry.line, NO_CONTEXT, {"source": repr(raw_entry.msgid)})
+        if not raw_entry.msgid:
+            raise CatalogError(name, raw_entry.line, EMPTY_MSGID, {"id": repr(raw_entry.context)})
+        message = Message(raw_entry.msgid, raw_entry.msgstr or "", raw_entry.locations, raw_entry.flags,
+                          raw_entry.auto_comments, raw_entry.user_comments,
+                          previous_id=raw_entry.previous_id or (), lineno=raw_entry.line,
+                          context=raw_entry.context)
+        if raw_entry.obsolete:
+            catalog.obsolete[(message.id, message.context)] = message
+            continue
         if message.context in entries:
-            raise CatalogError(str(path), message.lineno, f"duplicate entry for id {message.context!r}")
+            raise CatalogError(name, raw_entry.line, DUPLICATE,
+                               {"id": repr(message.context), "first": entries[message.context].line})
+        catalog[message.id] = message
         who, when = review_of(message)
         entries[message.context] = Entry(
             id=message.context, source=message.id, text=message.string, state=state_of(message),
-            line=message.lineno, reviewed_by=who, reviewed_at=when,
+            line=raw_entry.line, reviewed_by=who, reviewed_at=when,
         )
-    return PoFile(code, path, catalog, entries)
+    revision = fields.get(REVISION_HEADER, ("", 0))[0] or None
+    return PoFile(code, path, catalog, entries, revision)
 
 
 def read_po(path: Path | str, code: str | None = None) -> PoFile:
     path = Path(path)
     try:
-        data = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise CatalogError(str(path), None, f"not UTF-8: {exc}") from None
+        data = path.read_bytes()
     except OSError as exc:
         raise CatalogError(str(path), None, f"cannot read: {exc.strerror}") from None
-    return parse_po(data, path, code)
+    return parse_po(decode(data, str(path)), path, code)
+
+
+def revision(text: str) -> str:
+    """A catalog's revision: a short hash of its text as stored."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def with_revision(text: str, rev: str) -> str:
+    """The catalog text as handed out: its revision in an ``X-Bosai-Revision`` header field
+    (never stored; the parser reads it back from an upload)."""
+    field = f'"{REVISION_HEADER}: {rev}\\n"'
+    return re.sub(r'^"Language: [^"\\]*\\n"$', lambda m: f"{m[0]}\n{field}", text, count=1, flags=re.M)
 
 
 def read_all(root: Path | None = None) -> dict[str, PoFile]:
@@ -185,14 +204,27 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
+def _mode_for(path: Path) -> int:
+    """The permission bits a rewritten file keeps: the old file's, else what the umask allows."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` so that readers see the old or the new file, never half."""
+    """Replace ``path`` with ``text`` so that readers see the old or the new file, never half;
+    the file keeps its permission bits."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
+            os.fchmod(fh.fileno(), mode)
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
@@ -260,11 +292,14 @@ def update_catalogs(root: Path | None = None, codes: list[str] | None = None) ->
 
     templates = load_templates(templates_dir(root))
     pot = build_pot(templates)
+    codes = codes or list(LANGUAGES)
+    # Read every catalog first: one that cannot be read stops the update before anything is written.
+    old = {code: read_po(po_path(code, root), code).catalog if po_path(code, root).exists() else None
+           for code in codes}
     written = [pot_path(root)] if write_if_changed(pot_path(root), _dump(pot)) else []
-    for code in codes or list(LANGUAGES):
+    for code in codes:
         path = po_path(code, root)
-        old = read_po(path, code).catalog if path.exists() else None
-        if write_if_changed(path, render_po(merge(pot, old, code), code)):
+        if write_if_changed(path, render_po(merge(pot, old[code], code), code)):
             written.append(path)
     return written
 
@@ -287,3 +322,75 @@ def mark_reviewed(path: Path, ids: list[str], reviewer: str, when: date | None =
             marked += 1
     write_atomic(path, render_po(po.catalog, po.code))
     return marked
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """An entry changed both in the catalog and in an upload: the two texts (and states)."""
+
+    id: str
+    line: int
+    current: str
+    current_state: str
+    uploaded: str
+    uploaded_state: str
+
+
+@dataclass
+class Merged:
+    """An upload applied to the current catalog: the result, the refused entries, the entries
+    that took the upload's text, and those whose review mark went because their text changed."""
+
+    catalog: Catalog
+    conflicts: list[Conflict]
+    changed: list[str]
+    unreviewed: list[str]
+
+
+def _state_key(message: Message) -> tuple:
+    return message.string, message.fuzzy, review_of(message)
+
+
+def _without_review(comments: list[str]) -> list[str]:
+    return [c for c in comments if not _REVIEWED.match(c.strip())]
+
+
+def merge_upload(current: PoFile, upload: PoFile, base: PoFile | None) -> Merged:
+    """Apply ``upload`` to ``current`` entry by entry (``current.catalog`` is changed).
+
+    ``base`` is the catalog the upload was downloaded from. An entry the upload left as in
+    ``base`` keeps its current state; one that changed only in the upload takes the upload's;
+    one that changed in both is a conflict. Without a base the upload wins, except that a
+    review mark is never dropped: removing it is a conflict. A review mark that came along
+    with a changed text is removed (the new text has not been reviewed).
+    """
+    before = {m.context: m for m in base.catalog if m.id} if base else {}
+    uploaded = {m.context: m for m in upload.catalog if m.id}
+    merged = Merged(current.catalog, [], [], [])
+    for mine in current.catalog:
+        theirs = uploaded.get(mine.context)
+        if not mine.id or theirs is None or _state_key(theirs) == _state_key(mine):
+            continue
+        was = before.get(mine.context)
+        if base is not None and was is not None and _state_key(was) == _state_key(theirs):
+            continue  # the upload did not touch it
+        if base is None:
+            ok = not review_of(mine)[0] or review_of(theirs)[0]
+        else:
+            ok = was is not None and _state_key(was) == _state_key(mine)
+        if not ok:
+            merged.conflicts.append(Conflict(mine.context, upload.entries[mine.context].line, mine.string,
+                                             state_of(mine), theirs.string, state_of(theirs)))
+            continue
+        comments = list(theirs.user_comments)
+        if theirs.string != mine.string and review_of(theirs)[0]:
+            comments = _without_review(comments)
+            merged.unreviewed.append(mine.context)
+        mine.string = theirs.string
+        mine.flags = {f for f in mine.flags if f != "fuzzy"} | ({"fuzzy"} if theirs.fuzzy else set())
+        mine.user_comments = comments
+        mine.previous_id = list(theirs.previous_id) if theirs.fuzzy else []
+        merged.changed.append(mine.context)
+    if merged.changed:
+        merged.catalog.revision_date = datetime.now(timezone.utc)
+    return merged

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 
+def N_(text: str) -> str:
+    """Mark an English sentence for the UI catalogs (``locales/ui``): the web app shows it in the
+    user's language; the library and the command line keep it English."""
+    return text
+
+
 class PhrasebookError(Exception):
     """Base class for every error the phrasebook raises on purpose."""
 
@@ -59,11 +65,17 @@ class SlotError(PhrasebookError, ValueError):
 
 
 class CatalogError(PhrasebookError):
-    """A catalog or template file that cannot be used; names file and line."""
+    """A catalog or template file that cannot be used; names file and line.
 
-    def __init__(self, path: str, line: int | None, message: str) -> None:
+    ``template`` is the English sentence with ``%(name)s`` fields and ``params`` their values,
+    so that the web app can show the sentence in the user's language; ``message`` is it filled in.
+    """
+
+    def __init__(self, path: str, line: int | None, message: str, params: dict | None = None) -> None:
         self.path = str(path)
         self.line = line
-        self.message = message
+        self.template = message
+        self.params = params or {}
+        self.message = message % self.params if params else message
         where = f"{self.path}:{line}" if line else self.path
-        super().__init__(f"{where}: {message}")
+        super().__init__(f"{where}: {self.message}")

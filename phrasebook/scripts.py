@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
+
+from phrasebook.errors import N_
 
 # Characters that differ between simplified and traditional Chinese, as (simplified, traditional)
 # pairs of frequent disaster vocabulary. A simplified-only character in zh_Hant (or the reverse)
@@ -30,6 +33,7 @@ _RANGES: dict[str, tuple[tuple[int, int], ...]] = {
 }
 
 
+@lru_cache(maxsize=8192)
 def script_of(char: str) -> str:
     """A coarse script for one letter: Latn, Thai, Mymr, Deva, Hang, Cyrl, Kana, Hani or other."""
     code = ord(char)
@@ -52,4 +56,12 @@ EXPECTED = {
     "Mymr": {"Mymr"},
     "Deva": {"Deva"},
     "Cyrl": {"Cyrl"},
+}
+
+# Scripts in words, for messages (the web app translates them).
+SCRIPT_NAMES = {
+    "Latn": N_("Latin"), "Thai": N_("Thai"), "Mymr": N_("Myanmar"), "Deva": N_("Devanagari"),
+    "Hang": N_("Hangul"), "Kore": N_("Hangul"), "Cyrl": N_("Cyrillic"), "Kana": N_("kana"),
+    "Hani": N_("kanji (Han characters)"), "Jpan": N_("Japanese (kanji and kana)"),
+    "Hans": N_("simplified Chinese"), "Hant": N_("traditional Chinese"), "other": N_("other characters"),
 }

@@ -29,6 +29,7 @@ ACTIONS = {
     "edit": lazy("Edited a message"),
     "withdraw": lazy("Withdrew a message"),
     "catalog_upload": lazy("Uploaded a catalog"),
+    "catalog_update": lazy("Updated the catalogs from the templates"),
     "review": lazy("Marked translations reviewed"),
     "csv_export": lazy("Exported registrations (CSV)"),
     "registration_list": lazy("Listed registrations"),

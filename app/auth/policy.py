@@ -59,6 +59,8 @@ TABLE: dict[str, Rule] = {
     "translate.language": Rule(TRANSLATION),
     "translate.download": Rule(TRANSLATION),
     "translate.upload": Rule(TRANSLATION),
+    "translate.confirm_upload": Rule(TRANSLATION),
+    "translate.update": Rule(ADMIN),  # merge the template definitions into every catalog
     "translate.review": Rule(TRANSLATION),
     "shelters.index": Rule(FIELD),
     "shelters.new": Rule(ADMIN),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from app.cli.common import db_path, fail_on_library_errors, instance_option, rebuild_mirror
+from app.cli.common import Failed, db_path, fail_on_library_errors, instance_option, rebuild_mirror
 from phrasebook import checks
 from phrasebook.catalog import STATES, read_all, update_catalogs
 from phrasebook.languages import get_language
@@ -24,7 +24,14 @@ def phrases() -> None:
 @instance_option
 @fail_on_library_errors
 def import_(instance: Path) -> None:
-    """Load every catalog into the instance store (all or nothing; safe to repeat)."""
+    """Load every catalog into the instance store (all or nothing; safe to repeat).
+
+    A catalog with check errors (other than untranslated or fuzzy entries) is refused."""
+    refused = checks.blocking(checks.run())
+    for issue in refused:
+        click.echo(issue.format(), err=True)
+    if refused:
+        raise Failed(f"{len(refused)} errors: nothing imported")
     counts = import_phrases(open_db(db_path(instance)))
     click.echo(f"imported {sum(counts.values())} phrases in {len(counts)} languages")
     rebuild_mirror(instance)

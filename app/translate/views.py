@@ -1,30 +1,71 @@
-"""Dashboard views: overview, one language's entries, download, upload, review."""
+"""Dashboard views: overview, one language's entries and problems, download (with the catalog's
+revision), checking and uploading a file (merged, confirmed when published text would go),
+review, and the admin's update from the templates."""
 
 from __future__ import annotations
 
-from flask import abort, flash, g, redirect, render_template, send_file, url_for
+from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_wtf.file import FileField, FileRequired
 from werkzeug.utils import secure_filename
 from werkzeug.wrappers import Response
-from wtforms import SelectMultipleField
+from wtforms import BooleanField, HiddenField, SelectMultipleField
+from wtforms.validators import InputRequired
 
 from app import audit
-from app.forms import Form
 from app.db import get_db
+from app.forms import Form
 from app.i18n import _, lazy
 from app.public import mirror
 from app.translate import bp, catalogs
+from phrasebook.catalog import with_revision
 from phrasebook.errors import PhrasebookError
 from phrasebook.languages import LANGUAGES, SOURCE
 from phrasebook.paths import po_path
+from phrasebook.scripts import SCRIPT_NAMES
+
+_SCRIPT_FIELDS = ("script", "found")  # fields of check sentences that hold script names
+STATE_NAMES = {"untranslated": lazy("Untranslated"), "fuzzy": lazy("Needs work"), "unreviewed": lazy("Not reviewed"),
+               "reviewed": lazy("Reviewed"), "missing": lazy("Missing")}
 
 
 class UploadForm(Form):
-    catalog = FileField(lazy("Catalog file (.po)"), validators=[FileRequired()])
+    catalog = FileField(lazy("Catalog file (.po)"), validators=[FileRequired(lazy("Choose a .po file."))])
+
+
+class ConfirmForm(Form):
+    token = HiddenField(validators=[InputRequired()])
+    messages = HiddenField()
+    confirm = BooleanField(lazy("Apply anyway: these published messages lose their text in this language"),
+                           validators=[InputRequired(lazy("Tick the box to confirm, or upload a corrected file."))])
 
 
 class ReviewForm(Form):
     ids = SelectMultipleField(choices=[], validate_choice=True)
+
+
+class UpdateForm(Form):
+    pass
+
+
+def say(problem: object) -> str:
+    """A problem (``CatalogError`` or check ``Issue``) as a sentence in the interface language."""
+    template = getattr(problem, "template", "") or getattr(problem, "message", str(problem))
+    shown = {}
+    for key, value in getattr(problem, "params", {}).items():
+        if key in _SCRIPT_FIELDS:
+            value = _(", ").join(_(SCRIPT_NAMES.get(v, v)) for v in (value if isinstance(value, list) else [value]))
+        shown[key] = value
+    return _(template, **shown)
+
+
+@bp.app_template_global("state_name")
+def state_name(state: str) -> str:
+    return str(STATE_NAMES.get(state, state))
+
+
+@bp.app_template_global("problem_text")
+def problem_text(problem: object) -> str:
+    return say(problem)
 
 
 def language_code(code: str) -> str:
@@ -33,17 +74,17 @@ def language_code(code: str) -> str:
     return code
 
 
-def _language_page(code: str, upload: UploadForm | None = None, problems: list | None = None,
-                   warnings: list | None = None, status: int = 200) -> tuple[str, int]:
+def _language_page(code: str, status: int = 200, **shown) -> tuple[str, int]:
     report = catalogs.report(code)
-    return render_template("translate/language.html", report=report, upload=upload or UploadForm(),
-                           review=ReviewForm(), problems=problems, warnings=warnings,
-                           can_upload=code != SOURCE), status
+    shown.setdefault("upload", UploadForm())
+    return render_template("translate/language.html", report=report, review=ReviewForm(),
+                           can_upload=code != SOURCE, **shown), status
 
 
 @bp.get("/")
 def index() -> str:
-    return render_template("translate/index.html", reports=[catalogs.report(code) for code in LANGUAGES])
+    return render_template("translate/index.html", reports=[catalogs.report(code) for code in LANGUAGES],
+                           update=UpdateForm())
 
 
 @bp.get("/<code>")
@@ -53,35 +94,72 @@ def language(code: str) -> tuple[str, int]:
 
 @bp.get("/<code>/bosai.po")
 def download(code: str) -> Response:
-    return send_file(po_path(language_code(code)), mimetype="text/x-gettext-translation; charset=utf-8",
-                     as_attachment=True, download_name=f"bosai-{code}.po", max_age=0)
+    """The catalog with its revision in the header, so that an upload made from it can be merged
+    with what changed since."""
+    text = po_path(language_code(code)).read_text(encoding="utf-8")
+    rev = catalogs.remember(get_db(), code, text)
+    response = Response(with_revision(text, rev).encode("utf-8"),
+                        mimetype="text/x-gettext-translation; charset=utf-8")
+    response.headers["Content-Disposition"] = f'attachment; filename="bosai-{code}.po"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _outcome(code: str, data: bytes, name: str, confirmed: frozenset[str] = frozenset(),
+             **shown) -> Response | tuple[str, int]:
+    """Apply an upload and go back to the language page, or show why it was not applied: the
+    problems (400) or the published messages to confirm (409)."""
+    try:
+        prepared = catalogs.submit_upload(get_db(), code, data, name, confirmed)
+    except PhrasebookError as exc:
+        return _language_page(code, 400, prepared=catalogs.Upload(problems=[exc]), **shown)
+    if prepared.refused:
+        return _language_page(code, 400, prepared=prepared, **shown)
+    if not prepared.applied:
+        confirm = ConfirmForm(formdata=None, token=catalogs.hold(get_db(), code, data, g.user.username),
+                              messages=" ".join(sorted(a.message_id for a in prepared.affected)))
+        return _language_page(code, 409, prepared=prepared, confirm=confirm, **shown)
+    mirror.catalog_changed()
+    audit.record("catalog_upload", target=code)
+    flash(_("Catalog uploaded and applied: %(n)s entries changed.", n=len(prepared.changed)), "ok")
+    if prepared.unreviewed:
+        flash(_("The text of these reviewed entries changed, so they need a new review: %(ids)s",
+                ids=", ".join(prepared.unreviewed)), "ok")
+    return redirect(url_for("translate.language", code=code))
 
 
 @bp.post("/<code>/upload")
 def upload(code: str) -> Response | tuple[str, int]:
-    """Validate the whole file first; apply it (file and store together) only if it passes."""
+    """Check an uploaded file ("check" only reports); apply it only if it passes, merged with
+    what changed since its download; ask first if published text would go."""
     code = language_code(code)
-    form = UploadForm()
     if code == SOURCE:
         abort(400)
+    form = UploadForm()
     if not form.validate():
-        return _language_page(code, form, status=400)
+        return _language_page(code, 400, upload=form)
     data = form.catalog.data.read()
     name = secure_filename(form.catalog.data.filename or "") or f"{code}.po"
-    try:
-        _po, blocking, rest = catalogs.validate_upload(code, data, name)
-    except PhrasebookError as exc:
-        return _language_page(code, form, problems=[exc], status=400)
-    if blocking:
-        return _language_page(code, form, problems=blocking, warnings=rest, status=400)
-    try:
-        catalogs.apply_upload(get_db(), code, data)
-    except PhrasebookError as exc:
-        return _language_page(code, form, problems=[exc], status=400)
-    mirror.catalog_changed()
-    audit.record("catalog_upload", target=code)
-    flash(_("Catalog uploaded and applied."), "ok")
-    return redirect(url_for("translate.language", code=code))
+    if request.form.get("action") == "check":
+        prepared = catalogs.prepare_upload(get_db(), code, data, name)
+        return _language_page(code, 400 if prepared.refused else 200, upload=form, prepared=prepared,
+                              checked=True)
+    return _outcome(code, data, name, upload=form)
+
+
+@bp.post("/<code>/upload/confirm")
+def confirm_upload(code: str) -> Response | tuple[str, int]:
+    """Apply a held upload after the translator confirmed the published messages it affects
+    (asked again if that list grew in the meantime)."""
+    code = language_code(code)
+    form = ConfirmForm()
+    if not form.validate():
+        prepared = catalogs.Upload(problems=[error for errors in form.errors.values() for error in errors])
+        return _language_page(code, 400, prepared=prepared)
+    data = catalogs.held(get_db(), code, form.token.data, g.user.username)
+    if data is None:
+        abort(400)
+    return _outcome(code, data, f"{code}.po", frozenset(form.messages.data.split()))
 
 
 @bp.post("/<code>/review")
@@ -101,3 +179,19 @@ def review(code: str) -> Response | tuple[str, int]:
     audit.record("review", target=code, detail=str(marked))
     flash(_("%(n)s entries marked as reviewed.", n=marked), "ok")
     return redirect(url_for("translate.language", code=code))
+
+
+@bp.post("/update")
+def update() -> Response:
+    """Merge the template definitions into every catalog (an admin's action)."""
+    if not UpdateForm().validate():
+        abort(400)
+    try:
+        written = catalogs.update_from_templates(get_db())
+    except PhrasebookError as exc:
+        flash(say(exc), "error")
+        return redirect(url_for("translate.index"))
+    mirror.catalog_changed()
+    audit.record("catalog_update", detail=str(len(written)))
+    flash(_("Catalogs updated from the templates: %(n)s files changed.", n=len(written)), "ok")
+    return redirect(url_for("translate.index"))

@@ -10,11 +10,16 @@ HEADER = 'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n"Content-Type: text/plain;
 
 
 @pytest.mark.parametrize("body, line, message", [
-    ('msgctxt "a"\nmsgid "x"\nmsgstr "y\n', 8, "syntax error"),
-    ('msgctxt "a"\nmsgid "x"\nmsgstr "y"\ngarbage\n', 9, "syntax error"),
-    ('msgctxt "a"\nmsgid "x"\nmsgstr "y"\n\nmsgctxt "a"\nmsgid "x"\nmsgstr "z"\n', 11, "duplicate entry for id 'a'"),
-    ('msgctxt "a"\nmsgid "x"\nmsgstr "y"\n\nmsgctxt "a"\nmsgid "w"\nmsgstr "z"\n', 11, "duplicate entry for id 'a'"),
-    ('msgid "x"\nmsgstr "y"\n', 6, "has no msgctxt"),
+    ('msgctxt "a"\nmsgid "x"\nmsgstr "y\n', 8, "This line cannot be read"),
+    ('msgctxt "a"\nmsgid "x"\nmsgstr "y"\ngarbage\n', 9, "This line cannot be read"),
+    ('msgctxt "a"\nmsgid "x"\nmsgstr "y"\n\nmsgctxt "a"\nmsgid "x"\nmsgstr "z"\n', 12, "'a' appears twice .first at line 8"),
+    ('msgctxt "a"\nmsgid "x"\nmsgstr "y"\n\nmsgctxt "a"\nmsgid "w"\nmsgstr "z"\n', 12, "'a' appears twice"),
+    ('msgid "x"\nmsgstr "y"\n', 7, "has no msgctxt"),
+    ('msgctxt "a"\nmsgid "x"\nmsgid_plural "xs"\nmsgstr[0] "y"\nmsgstr[1] "ys"\n', 8, "plural form .msgid_plural."),
+    ('msgctxt "a"\nmsgid "x"\nmsgstr[0] "y"\n', 8, "plural form"),
+    ('msgctxt "a"\nmsgid "x"\nmsgstr "y\\q"\n', 8, "Unknown escape sequence"),
+    ('msgctxt "a"\nmsgid "x"\n\nmsgctxt "b"\nmsgid "z"\nmsgstr "y"\n', 7, "no msgstr line"),
+    ('msgctxt "a"\nmsgstr "y"\n', 7, "msgstr is out of place"),
 ])
 def test_bad_catalogs_name_file_and_line(body, line, message):
     with pytest.raises(CatalogError, match=message) as info:
@@ -24,8 +29,8 @@ def test_bad_catalogs_name_file_and_line(body, line, message):
 
 
 @pytest.mark.parametrize("lang, expected, message", [
-    ("fr", "en", "Language header is 'fr', expected 'en'"),
-    ("xx", None, "Language header 'xx' is not a known variant"),
+    ("fr", "en", "The Language header is 'fr', but this is the catalog for 'en'"),
+    ("xx", None, "The Language header is 'xx', which is not one of the phrasebook's languages"),
 ])
 def test_wrong_language_header(lang, expected, message):
     with pytest.raises(CatalogError, match=message):
@@ -93,3 +98,24 @@ def test_mark_reviewed(locales):
     assert read_po(path).entries["shelter.opened"].state == "unreviewed"
     with pytest.raises(ValueError):
         mark_reviewed(path, ["sign.toilet"], "   ")
+
+
+def test_update_stops_before_writing_when_a_catalog_cannot_be_read(locales):
+    toml = locales / "templates" / "signs.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('ja = "トイレ"', 'ja = "お手洗い"'), encoding="utf-8")
+    po_path("vi", locales).write_text("msgid_plural \"x\"\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in locales.rglob("*.po*")}
+    with pytest.raises(CatalogError, match="plural form"):
+        update_catalogs(locales)
+    assert {p: p.read_bytes() for p in locales.rglob("*.po*")} == before
+
+
+def test_script_share_tolerates_markup_latin_terms_and_numbers():
+    from phrasebook.checks import WRONG_SCRIPT, check_script
+    ne = LANGUAGES["ne"]
+    assert check_script(ne, "<b>&amp;</b> होइन") is None
+    assert check_script(ne, "Wi-Fi छैन") is None
+    assert check_script(ne, "कृपया WiFi पासवर्ड bosai2026 प्रयोग गर्नुहोस्") is None
+    problem = check_script(ne, "The shelter is open")
+    assert problem is not None and problem[0] == WRONG_SCRIPT and problem[1] == {"script": "Devanagari", "found": ["Latin"]}
+    assert check_script(LANGUAGES["th"], "<i>Open</i> now")[1]["script"] == "Thai"

@@ -65,7 +65,7 @@ def test_broken_placeholder_refused_at_file_and_line(store, locales, broken):
     text = path.read_text(encoding="utf-8")
     line = text.splitlines().index(f'msgstr "{good}"') + 1
     path.write_text(text.replace(good, broken), encoding="utf-8")
-    with pytest.raises(CatalogError, match=rf"en/LC_MESSAGES/bosai.po:{line - 1}: shelter.opened"):
+    with pytest.raises(CatalogError, match=rf"en/LC_MESSAGES/bosai.po:{line}: shelter.opened"):
         import_phrases(store)
     assert store["phrases"].count == 48
     assert store.execute("SELECT text FROM phrases WHERE lang = 'en' AND template_id = 'shelter.opened'"
