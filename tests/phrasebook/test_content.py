@@ -125,7 +125,8 @@ def test_easy_japanese_does_not_hedge_forecasts(catalogs):
     ("en", ["2nd floor"]),
     ("tl", ["Tumakas", "tatakas"]),
     ("vi", ["Hãy chạy ngay", "say nắng", "cứu hộ"]),
-    ("zh_Hans", ["泥石流灾害"]),
+    ("zh_Hans", ["泥石流灾害", "・"]),
+    ("zh_Hant", ["土石流災害", "・"]),                 # debris flow only; katakana middle dot
     ("ko", ["의 분은"]),
     ("pt_BR", ["Tsunami Grande", "Grande Tsunami", "2F ou", "3F ou"]),
     ("es", ["2F o más", "3F o más"]),
