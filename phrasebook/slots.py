@@ -19,12 +19,14 @@ from phrasebook.languages import Language, native_digits
 
 MAX_TEXT = 500
 _PHONE = re.compile(r"^\+?[0-9][0-9\- ()]{1,30}$")
+_TERM = re.compile(r"^[\w+-]{1,40}$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
 class Place:
-    """A place: its Japanese name and, optionally, names in other languages (by gettext code)."""
+    """A place: its Japanese name and, optionally, names in other languages (by gettext code);
+    ``ja@easy`` may give the Japanese name with furigana markup."""
 
     ja: str
     names: dict[str, str] = field(default_factory=dict)
@@ -33,7 +35,7 @@ class Place:
         """The name a reader of ``lang`` sees; the Japanese name stays beside a translated one
         so that people can match it with Japanese signs."""
         if lang.code.startswith("ja"):
-            return self.ja
+            return self.names.get(lang.code) or self.ja  # Easy Japanese: the name with furigana
         local = self.names.get(lang.code)
         if not local or local == self.ja:
             return self.ja
@@ -63,6 +65,11 @@ def parse_value(kind: str, value: Any) -> Any:
     """
     if kind == "text":
         return _clean_text(value)
+    if kind.startswith("term:"):
+        text = _clean_text(value)
+        if not _TERM.match(text):
+            raise SlotValueError("term", "expected one of the listed terms")
+        return text
     if kind == "place":
         if isinstance(value, Place):
             return Place(_clean_text(value.ja), {k: _clean_text(v) for k, v in value.names.items() if v})
