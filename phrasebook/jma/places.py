@@ -100,5 +100,8 @@ def place(name: str) -> Place:
 
 
 def joined(names: list[str]) -> Place:
-    """Several areas as one place slot: 宮城県中部、福島県浜通り."""
-    return place("、".join(dict.fromkeys(names)))
+    """Several areas as one place slot: 宮城県中部、福島県浜通り (Miyagi Ken Chubu, Fukushima Ken Hamadori)."""
+    names = list(dict.fromkeys(names))
+    reading = ", ".join(latin(n) for n in names)
+    return Place("、".join(names), {**{code: reading for code in _LATIN_READERS},
+                                   EASY: "、".join(furigana(n) for n in names)})

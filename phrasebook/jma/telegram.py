@@ -53,12 +53,14 @@ class TelegramError(PhrasebookError, ValueError):
 
 @dataclass(frozen=True)
 class Area:
-    """A JMA area: name and code, with its prefecture for intensity areas."""
+    """A JMA area: name and code, with its prefecture for intensity areas. ``scheme`` says which
+    code list the code is from: ``quake`` (地震情報／細分区域) or ``tsunami`` (津波予報区)."""
 
     name: str
     code: str
     pref_name: str = ""
     pref_code: str = ""
+    scheme: str = "quake"
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,7 @@ class Telegram:
     event_id: str
     serial: int | None
     report_time: datetime
+    target_time: datetime | None  # what the report is about: for quakes, about when it struck
     title: str  # Head/Title, e.g. 遠地地震に関する情報
     headline: str
     earthquake: Earthquake | None = None
@@ -243,7 +246,7 @@ def _tsunami(body: Element, source: str) -> tuple[TsunamiForecast, ...]:
         height = item.find("MaxHeight/TsunamiHeight")
         description = height.get("description", "") if height is not None else ""
         items.append(TsunamiForecast(
-            area=Area(_text(item, "Area/Name"), _text(item, "Area/Code")),
+            area=Area(_text(item, "Area/Name"), _text(item, "Area/Code"), scheme="tsunami"),
             kind=TSUNAMI_KINDS[kind_code], kind_name=_text(item, "Category/Kind/Name"),
             last_kind=TSUNAMI_KINDS.get(_text(item, "Category/LastKind/Code"), "none"),
             arrival_time=_time(_text(item, "FirstHeight/ArrivalTime"), source, "ArrivalTime"),
@@ -295,6 +298,7 @@ def parse_bytes(data: bytes, source: str = "<telegram>") -> Telegram:
     return Telegram(
         source=source, type_code=type_code, status=status, info_type=info_type,
         event_id=event_id, serial=int(serial) if serial else None, report_time=report_time,
+        target_time=_time(_text(head, "TargetDateTime"), source, "TargetDateTime"),
         title=_text(head, "Title"), headline=_text(head, "Headline/Text"),
         earthquake=_earthquake(body.find("Earthquake"), source),
         max_intensity=max_int, areas_by_intensity=groups, tsunami=_tsunami(body, source),
