@@ -128,7 +128,7 @@ def _earthquake_parts(tg: Telegram, watched: Watched) -> tuple[list[Part], list[
     parts: list[Part] = []
     if tg.foreign and quake:
         parts.append(Part("jma.quake.foreign", {"time": _quake_time(tg),
-                                                "epicenter": place(quake.detailed_name or quake.epicenter)}))
+                                                "epicenter": place(quake.detailed_name or quake.epicenter, abroad=True)}))
     else:
         parts.append(Part("jma.quake.occurred", {"time": _quake_time(tg)}))
         if tg.max_intensity:

@@ -32,11 +32,12 @@ _KANJI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff々ヶ]")
 _LATIN_READERS = [code for code in LANGUAGES if not code.startswith("ja")]
 
 
-@lru_cache(maxsize=1)
-def _cutlet():
+@lru_cache(maxsize=2)
+def _cutlet(foreign: bool = False):
+    """Foreign spellings (チリ → Chile) only for places abroad: in Japan they misread (トカラ)."""
     import cutlet  # loads the MeCab dictionary (about a second): only when a name is read
 
-    return cutlet.Cutlet(use_foreign_spelling=False)
+    return cutlet.Cutlet(use_foreign_spelling=foreign)
 
 
 def _plain_hepburn(text: str) -> str:
@@ -59,11 +60,12 @@ def _segments(name: str) -> list[tuple[str, str | None, str | None]]:
 
 
 @lru_cache(maxsize=2048)
-def latin(name: str) -> str:
-    """The Hepburn reading of a Japanese place name: 岩手県内陸南部 → Iwate Ken Nairiku Nanbu."""
+def latin(name: str, abroad: bool = False) -> str:
+    """The Hepburn reading of a Japanese place name: 岩手県内陸南部 → Iwate Ken Nairiku Nanbu;
+    places ``abroad`` keep their usual spelling (チリ中部沿岸 → Chile Chubu Engan)."""
     words = []
     for surface, romaji, _ in _segments(name):
-        words.append(romaji if romaji else _plain_hepburn(_cutlet().romaji(surface, title=True)))
+        words.append(romaji if romaji else _plain_hepburn(_cutlet(abroad).romaji(surface, title=True)))
     text = " ".join(w.strip() for w in words if w.strip())
     text = re.sub(r"\s*[/・]\s*", " / ", text)
     text = re.sub(r" Bu\b", "bu", text)  # 北西部: Hokusei Bu → Hokuseibu
@@ -91,10 +93,10 @@ def furigana(name: str) -> str:
     return "".join(out)
 
 
-def place(name: str) -> Place:
+def place(name: str, abroad: bool = False) -> Place:
     """A slot value for ``name``: the Japanese name, its Latin reading for every other language
     and furigana for Easy Japanese."""
-    reading = latin(name)
+    reading = latin(name, abroad)
     names = {code: reading for code in _LATIN_READERS} if reading and reading != name else {}
     return Place(name, {**names, EASY: furigana(name)})
 
