@@ -25,6 +25,9 @@ from phrasebook.jma.telegram import KINDS, MAX_BYTES, Telegram, TelegramError, p
 ATOM = "{http://www.w3.org/2005/Atom}"
 USER_AGENT = "bosai-kit (JMA feed reader)"
 MIN_INTERVAL = 60.0  # JMA asks PULL clients not to poll more often than once a minute
+# Entry titles worth fetching: the telegram kinds we read (their Control/Title), and the Head/Title
+# under which a feed may list foreign earthquakes.
+FEED_TITLES = frozenset(KINDS) | {"遠地地震に関する情報"}
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,7 @@ class FeedWatcher:
             return [exc]
         found: list[Telegram | TelegramError] = []
         for entry in entries:
-            if entry.id in self.seen or entry.title not in KINDS:
+            if entry.id in self.seen or entry.title not in FEED_TITLES:
                 continue
             try:
                 _, data, _ = self._get(entry.url)
