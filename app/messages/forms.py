@@ -6,6 +6,7 @@ from typing import Any
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField, SubmitField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 
 from app.forms import AtLeastOne, MultiCheckboxField, default_languages, language_choices
@@ -64,9 +65,9 @@ def composer_form(tpl: Template, message_values: dict[str, Any] | None = None, *
     for slot, kind in tpl.slots.items():
         if kind.startswith(TERM):  # one of a family of translated terms, chosen by its Japanese text
             prefix = kind[len(TERM):] + "."
-            choices = [("", "—")] + [(tid[len(prefix):], term.ja) for tid, term in load_templates().items()
-                                     if tid.startswith(prefix)]
-            fields[slot] = SelectField(f"{{{slot}}}", choices=choices)
+            choices = [SelectChoice("", "—")] + [SelectChoice(tid[len(prefix):], term.ja)
+                                                 for tid, term in load_templates().items() if tid.startswith(prefix)]
+            fields[slot] = SelectField(f"{{{slot}}}", choices=choices, validate_choice=False)
             data[slot] = (message_values or {}).get(slot)
             continue
         render_kw = {"type": INPUT_TYPES[kind]}
