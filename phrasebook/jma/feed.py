@@ -116,6 +116,8 @@ class FeedWatcher:
             if entry.id in self.seen or entry.title not in FEED_TITLES:
                 continue
             try:
+                if not entry.url.startswith(("http://", "https://")):
+                    raise TelegramError(entry.url, "not an http:// or https:// link")
                 _, data, _ = self._get(entry.url)
                 found.append(parse_bytes(data, entry.url))
             except TelegramError as exc:

@@ -148,6 +148,17 @@ def test_watch_refuses_a_feed_that_is_not_a_web_address(tmp_path):
     assert result.exit_code == 2 and "http:// or https://" in result.output
 
 
+def test_feed_links_to_local_files_are_refused(server, tmp_path):
+    from phrasebook.jma.feed import FeedWatcher
+
+    server.entries.append(("urn:uuid:local", "震度速報", "file:///etc/passwd"))
+    watcher = FeedWatcher(f"{server.url}/feed.xml", tmp_path / "seen.txt", min_interval=0)
+    refused = [str(item) for item in watcher.poll() if not hasattr(item, "event_id")]
+    assert refused == [f"{server.url}/data/broken.xml: not well-formed XML: no element found: line 1, column 24",
+                       "file:///etc/passwd: not an http:// or https:// link"]
+    assert (tmp_path / "seen.txt").read_text().split()[-1] == "urn:uuid:local"
+
+
 def test_ctrl_c_stops_watch_cleanly(server, tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "BOSAI_JMA_WATCH": ""}
     env.pop("BOSAI_JMA_MIN_INTERVAL", None)
