@@ -14,12 +14,14 @@ and early warning are separate messages, each updated by later telegrams of its 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time
+from decimal import Decimal
 from typing import Any, Iterable, Mapping
 
 from phrasebook.jma.places import joined, place
 from phrasebook.jma.telegram import INTENSITIES, TSUNAMI_SEVERITY, Area, Telegram, TsunamiForecast
 from phrasebook.render import render
+from phrasebook.slots import Place
 
 ACTIONS = ("draft", "update", "withdraw", "skip")
 AREAS_PER_PART = 8  # area names in one sentence
@@ -35,6 +37,21 @@ class Part:
 
     template_id: str
     values: dict[str, Any] = field(default_factory=dict)
+
+    def json_values(self) -> dict[str, Any]:
+        """The slot values as JSON-ready input that ``render`` parses back to the same text
+        (places as ``{"ja": ..., "en": ...}``, times in ISO form, numbers as strings)."""
+        return {name: _json_value(value) for name, value in self.values.items()}
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, Place):
+        return {"ja": value.ja, **value.names}
+    if isinstance(value, (datetime, time)):
+        return value.isoformat(timespec="minutes")
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
 
 
 @dataclass(frozen=True)

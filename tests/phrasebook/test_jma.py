@@ -13,6 +13,7 @@ from phrasebook.jma import TelegramError, parse_bytes, parse_file
 from phrasebook.jma.drafts import Planner, Watched, draft_specs, render_draft
 from phrasebook.jma.places import furigana, latin, place
 from phrasebook.languages import LANGUAGES
+from phrasebook.render import render
 from phrasebook.scripts import script_of
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "jma"
@@ -315,7 +316,7 @@ def test_any_watched_setting_gives_drafts_that_render(data):
 
 
 def test_term_slots_render_translated_terms_and_refuse_unknown_ones():
-    from phrasebook import SlotError, render
+    from phrasebook import SlotError
 
     assert render("jma.quake.max_intensity", "en", {"max_intensity": "6-"}) == \
         "The strongest shaking observed was Seismic Intensity 6 Lower."
@@ -325,3 +326,13 @@ def test_term_slots_render_translated_terms_and_refuse_unknown_ones():
         with pytest.raises(SlotError) as caught:
             render("jma.quake.max_intensity", "en", {"max_intensity": bad})
         assert caught.value.codes == {"max_intensity": "term"}
+
+
+def test_draft_values_survive_json_and_render_the_same():
+    import json
+
+    for _, spec in plan_all():
+        for part in spec.parts:
+            stored = json.loads(json.dumps(part.json_values(), ensure_ascii=False))
+            for code in ("ja", "ja@easy", "en", "my"):
+                assert render(part.template_id, code, stored) == render(part.template_id, code, part.values)
