@@ -152,7 +152,9 @@ def _earthquake_parts(tg: Telegram, watched: Watched) -> tuple[list[Part], list[
             parts.append(Part("jma.quake.max_intensity", {"max_intensity": tg.max_intensity}))
         if quake:
             parts.append(Part("jma.quake.epicenter", {"epicenter": place(quake.epicenter)}))
-            if quake.depth_km:  # 0 is ごく浅い, None unknown: no depth sentence
+            if quake.depth_km == 0:  # ごく浅い
+                parts.append(Part("jma.quake.depth_shallow"))
+            elif quake.depth_km is not None:
                 parts.append(Part("jma.quake.depth", {"depth": quake.depth_km}))
     if quake and quake.magnitude is not None:
         parts.append(Part("jma.quake.magnitude", {"magnitude": quake.magnitude}))
@@ -211,6 +213,8 @@ def _tsunami_parts(tg: Telegram, watched: Watched) -> tuple[list[Part], list[Are
     for kind in dict.fromkeys(i.last_kind for i in sorted(lifted, key=lambda i: -TSUNAMI_SEVERITY.index(i.last_kind))):
         for chunk in _chunks([i.area.name for i in lifted if i.last_kind == kind]):
             parts.append(Part("jma.tsunami.lifted", {"kind": kind, "areas": joined(chunk)}))
+    if lifted and not any(i.kind in _ADVICE for i in tg.tsunami):  # none left anywhere
+        parts.append(Part("tsunami.cleared", {"datetime": tg.report_time.replace(tzinfo=None)}))
     if in_force and not warned and in_force[0].kind == "forecast":
         parts.append(Part("jma.tsunami.slight_no_damage"))
     return parts, [i.area for i in items], note

@@ -241,6 +241,9 @@ def test_lifting_gives_the_lifting_message():
     text = japanese(specs["20231009120003_08446949_VTSE41.xml"])
     assert "伊豆諸島、小笠原諸島" in text and "の津波注意報は解除されました。" in text
     assert "若干の海面変動が予想されますが、被害の心配はありません。" in text
+    assert "10月9日(月) 12:00、津波警報・注意報はすべて解除されました。" in text  # none left anywhere
+    march_13 = japanese(specs["32-39_11_13_120615_VTSE41.xml"])
+    assert "の津波注意報は解除されました。" in march_13 and "3月13日(日) 17:58、津波警報・注意報はすべて解除されました。" in march_13
     assert "jma.tsunami.issued" not in [p.template_id for p in specs["20231009120003_08446949_VTSE41.xml"].parts
                                         if p.values.get("kind") != "forecast"]
 
@@ -336,3 +339,13 @@ def test_draft_values_survive_json_and_render_the_same():
             stored = json.loads(json.dumps(part.json_values(), ensure_ascii=False))
             for code in ("ja", "ja@easy", "en", "my"):
                 assert render(part.template_id, code, stored) == render(part.template_id, code, part.values)
+
+
+def test_very_shallow_and_unknown_depths():
+    shallow = parse_bytes(REPORT.replace("+34.8+138.5-10000/", "+34.8+138.5+0/").encode(), "shallow.xml")
+    [spec] = draft_specs(shallow)
+    assert "震源の深さはごく浅いです。" in japanese(spec) and "キロメートル" not in japanese(spec)
+    assert "The hypocenter was very shallow." in render_draft(spec, "en")
+    unknown = parse_bytes(REPORT.replace("+34.8+138.5-10000/", "+34.8+138.5/").encode(), "unknown.xml")
+    [spec] = draft_specs(unknown)
+    assert "震源の深さ" not in japanese(spec) and "震源地は駿河湾です。" in japanese(spec)
