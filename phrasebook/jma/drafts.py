@@ -228,6 +228,16 @@ def _eew_parts(tg: Telegram, watched: Watched) -> tuple[list[Part], list[Area]]:
     return parts, areas
 
 
+def _outside(tg: Telegram, watched: Watched, matched: list[Area], drafted: bool) -> str | None:
+    """Why ``tg`` concerns none of the watched areas, or None. Earthquakes abroad concern
+    everyone; a telegram naming no areas (震源に関する情報) follows a drafted event."""
+    if not watched or matched or tg.foreign:
+        return None
+    if tg.areas_by_intensity or tg.tsunami:
+        return "none of the watched areas is named"
+    return None if drafted else "it names no areas to match the watched ones"
+
+
 def draft_specs(tg: Telegram, watched: Watched | None = None,
                 known: Mapping[str, datetime] | None = None) -> list[DraftSpec]:
     """What ``tg`` means for the drafts: one ``DraftSpec`` (a list, so that callers need not
@@ -255,9 +265,7 @@ def draft_specs(tg: Telegram, watched: Watched | None = None,
         note = "; early warning, shown as information only"
     else:
         parts, areas = _earthquake_parts(tg, watched)
-    has_areas = bool(tg.areas_by_intensity or tg.tsunami)
-    if watched and not areas and (has_areas or key not in (known or {})) and not tg.foreign:
-        why = "none of the watched areas is named" if has_areas else "it names no areas to match the watched ones"
+    if why := _outside(tg, watched, areas, key in (known or {})):
         return [DraftSpec(action="skip", reason=why, **base)]
     if not parts:
         return [DraftSpec(action="skip", reason="nothing to say", **base)]

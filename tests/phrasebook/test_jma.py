@@ -349,3 +349,13 @@ def test_very_shallow_and_unknown_depths():
     unknown = parse_bytes(REPORT.replace("+34.8+138.5-10000/", "+34.8+138.5/").encode(), "unknown.xml")
     [spec] = draft_specs(unknown)
     assert "震源の深さ" not in japanese(spec) and "震源地は駿河湾です。" in japanese(spec)
+
+
+def test_a_telegram_without_areas_updates_a_drafted_event_of_a_watched_area():
+    hypocentre = tg("32-35_01_02_100514_VXSE52.xml")
+    watched = Watched.parse("静岡県")
+    [first] = draft_specs(hypocentre, watched, known={})
+    assert first.action == "skip" and "names no areas" in first.reason
+    earlier = hypocentre.report_time - timedelta(minutes=2)
+    [later] = draft_specs(hypocentre, watched, known={"jma:20091001134500:earthquake": earlier})
+    assert later.action == "update" and "震源地は駿河湾です。" in japanese(later)
