@@ -359,3 +359,15 @@ def test_a_telegram_without_areas_updates_a_drafted_event_of_a_watched_area():
     earlier = hypocentre.report_time - timedelta(minutes=2)
     [later] = draft_specs(hypocentre, watched, known={"jma:20091001134500:earthquake": earlier})
     assert later.action == "update" and "震源地は駿河湾です。" in japanese(later)
+
+
+def test_test_telegrams_are_drills_and_corrections_update():
+    trial = parse_bytes(REPORT.replace("<Status>訓練</Status>", "<Status>試験</Status>").encode(), "trial.xml")
+    [spec] = draft_specs(trial)
+    assert spec.drill and spec.action == "draft" and "試験: drill only" in spec.reason
+    real = parse_bytes(REPORT.replace("<Status>訓練</Status>", "<Status>通常</Status>").encode(), "real.xml")
+    assert not draft_specs(real)[0].drill
+    corrected = parse_bytes(REPORT.replace("<InfoType>発表</InfoType>", "<InfoType>訂正</InfoType>").encode(), "fix.xml")
+    known = {"jma:20091001134500:earthquake": corrected.report_time}
+    [spec] = draft_specs(corrected, known=known)
+    assert spec.action == "update" and spec.reason.startswith("訂正")
