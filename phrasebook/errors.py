@@ -41,7 +41,7 @@ class UnknownTemplate(PhrasebookError, KeyError):
 # Why a slot value was refused, as codes that callers can translate (``SlotError.codes``).
 SLOT_PROBLEMS = ("missing", "unknown", "slot_type", "text", "text_empty", "text_long", "text_control",
                  "text_bidi", "text_invisible",
-                 "place_ja", "date", "time", "datetime", "number", "phone", "url")
+                 "place_ja", "date", "time", "datetime", "number", "phone", "url", "term")
 
 
 class SlotValueError(ValueError):

@@ -10,10 +10,10 @@ from typing import Any, Mapping
 from phrasebook.catalog import PoFile, read_po
 from phrasebook.errors import PhrasebookError, SlotError, SlotValueError, UnknownTemplate
 from phrasebook.glossary import choice_terms
-from phrasebook.languages import SOURCE, get_language
+from phrasebook.languages import SOURCE, Language, get_language
 from phrasebook.paths import po_path, templates_dir
 from phrasebook.slots import canonical, format_value, parse_value
-from phrasebook.templates import Template, get_template, placeholder_problem
+from phrasebook.templates import Template, get_template, load_templates, placeholder_problem, term_id
 
 
 _SENTENCE_END = tuple(".!?。！？।॥။")
@@ -53,8 +53,9 @@ def text_of(tpl: Template, code: str, root: Path | None = None) -> str:
     return entry.text
 
 
-def check_values(tpl: Template, values: Mapping[str, Any]) -> dict[str, Any]:
-    """Parse every slot value; one ``SlotError`` lists all missing, unknown and bad slots."""
+def check_values(tpl: Template, values: Mapping[str, Any], root: Path | None = None) -> dict[str, Any]:
+    """Parse every slot value; one ``SlotError`` lists all missing, unknown and bad slots
+    (a ``term:`` slot's value must name an existing term)."""
     problems: dict[str, str] = {}
     codes: dict[str, str] = {}
     parsed: dict[str, Any] = {}
@@ -69,6 +70,8 @@ def check_values(tpl: Template, values: Mapping[str, Any]) -> dict[str, Any]:
             continue
         try:
             parsed[name] = parse_value(kind, values[name], tpl.choices.get(name, ()))
+            if (tid := term_id(kind, parsed[name])) and tid not in load_templates(templates_dir(root)):
+                raise SlotValueError("term", f"unknown term {parsed[name]!r}")
         except SlotValueError as exc:
             problems[name], codes[name] = f"{exc} ({kind})", exc.code
     if problems:
@@ -95,11 +98,19 @@ def render(template_id: str, lang: str, values: Mapping[str, Any] | None = None,
     """
     language = get_language(lang)
     tpl = get_template(template_id, templates_dir(root))
-    parsed = check_values(tpl, values or {})
+    parsed = check_values(tpl, values or {}, root)
+    formatted = {name: _formatted(tpl.slots[name], value, language.code, root) for name, value in parsed.items()}
     text = tpl.ja if language.code == SOURCE else text_of(tpl, language.code, root)
     terms = choice_terms(language.code, root) if "choice" in tpl.slots.values() else {}
-    formatted = {name: format_value(tpl.slots[name], value, language, terms) for name, value in parsed.items()}
+    formatted = {name: _formatted(tpl.slots[name], value, language, terms, root) for name, value in parsed.items()}
     return fill(text, formatted, tpl.slots)
+
+
+def _formatted(kind: str, value: Any, language: Language, terms: Mapping[str, str], root: Path | None) -> str:
+    """A slot value for a reader of ``language``; a term is its own translated template."""
+    if tid := term_id(kind, value):
+        return render(tid, language.code, root=root)
+    return format_value(kind, value, language, terms)
 
 
 def fill(text: str, formatted: Mapping[str, str], kinds: Mapping[str, str]) -> str:

@@ -25,11 +25,13 @@ _TEXT_CODES = {"text": "text", "empty": "text_empty", "too_long": "text_long", "
                "bidi": "text_bidi", "invisible": "text_invisible", "joiner": "text_invisible"}
 MAX_NUMBER = 10**12
 DIGIT_KINDS = ("date", "time", "datetime", "number", "phone")
+_TERM = re.compile(r"^[\w+-]{1,40}$")  # a term:FAMILY slot's value names a term template
 
 
 @dataclass(frozen=True)
 class Place:
-    """A place: its Japanese name and, optionally, names in other languages (by gettext code)."""
+    """A place: its Japanese name and, optionally, names in other languages (by gettext code);
+    ``ja@easy`` may give the Japanese name with furigana markup."""
 
     ja: str
     names: dict[str, str] = field(default_factory=dict)
@@ -38,7 +40,7 @@ class Place:
         """The name a reader of ``lang`` sees; the Japanese name stays beside a translated one
         so that people can match it with Japanese signs."""
         if lang.code.startswith("ja"):
-            return self.ja
+            return self.names.get(lang.code) or self.ja  # Easy Japanese: the name with furigana
         local = self.names.get(lang.code)
         if not local or local == self.ja:
             return self.ja
@@ -95,6 +97,11 @@ def parse_value(kind: str, value: Any, choices: tuple[str, ...] = ()) -> Any:
         listed = {unicodedata.normalize("NFKC", c): c for c in choices}  # レベル４ is レベル4
         term = listed.get(unicodedata.normalize("NFKC", text))
         return Choice(term, True) if term else Choice(text, False)
+    if kind.startswith("term:"):
+        text = _clean_text(value)
+        if not _TERM.match(text):
+            raise SlotValueError("term", "expected one of the listed terms")
+        return text
     if kind == "place":
         if isinstance(value, Place):
             return Place(_clean_text(value.ja), {k: _clean_text(v) for k, v in value.names.items() if v})

@@ -16,7 +16,9 @@ from typing import Any
 from phrasebook.errors import CatalogError, UnknownTemplate
 from phrasebook.paths import templates_dir
 
-KINDS = ("message", "sign", "card", "board", "food")
+KINDS = ("message", "sign", "card", "board", "food", "term")
+# A ``term:FAMILY`` slot takes one of the terms ``FAMILY.<value>`` (kind term), shown translated.
+TERM = "term:"
 SLOT_TYPES = ("text", "place", "date", "time", "datetime", "number", "phone", "url", "choice")
 HAZARDS = (
     "earthquake", "tsunami", "typhoon", "heavy_rain", "flood", "landslide", "snow", "heat",
@@ -43,6 +45,11 @@ class Template:
     note: str = ""
     meta: dict[str, Any] = field(default_factory=dict)
     source: str = ""  # file the definition came from
+
+
+def term_id(kind: str, value: str) -> str | None:
+    """The template id of a ``term:FAMILY`` slot's value, or None for other slot types."""
+    return f"{kind[len(TERM):]}.{value}" if kind.startswith(TERM) else None
 
 
 def placeholders(text: str) -> list[str]:
@@ -83,7 +90,7 @@ def _template(raw: dict[str, Any], kind: str, path: Path, index: int) -> Templat
         raise CatalogError(str(path), None, f"{tid}: missing Japanese source 'ja'")
     slots = dict(raw.get("slots", {}))
     for name, kind_ in slots.items():
-        if kind_ not in SLOT_TYPES:
+        if kind_ not in SLOT_TYPES and not (kind_.startswith(TERM) and len(kind_) > len(TERM)):
             raise CatalogError(str(path), None, f"{tid}: slot {name!r} has unknown type {kind_!r}")
     choices = raw.get("choices", {})
     if not isinstance(choices, dict):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import click
 
-from app.cli import audit, bench, db, messages, pack, phrases, printables, serve, users
+from app.cli import audit, bench, db, jma, messages, pack, phrases, printables, serve, users
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -19,6 +19,7 @@ def main() -> None:
 main.add_command(audit.audit)
 main.add_command(bench.bench)
 main.add_command(db.db)
+main.add_command(jma.jma)
 main.add_command(messages.export_static)
 main.add_command(messages.cap)
 main.add_command(pack.pack)

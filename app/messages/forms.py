@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from wtforms import BooleanField, SelectField, StringField, SubmitField
+from wtforms.fields.choices import SelectChoice
 
 from app.forms import (Form, TEXT_PROBLEMS, AtLeastOne, MultiCheckboxField, default_languages, language_choices,
                        language_name)
@@ -14,7 +15,7 @@ from phrasebook.errors import SlotError
 from phrasebook.languages import LANGUAGES
 from phrasebook.shelters import Shelter
 from phrasebook.slots import MAX_TEXT
-from phrasebook.templates import Template
+from phrasebook.templates import TERM, Template, load_templates
 
 INPUT_TYPES = {"text": "text", "place": "text", "date": "date", "time": "time",
                "datetime": "datetime-local", "number": "number", "phone": "tel", "url": "url",
@@ -43,6 +44,7 @@ SLOT_PROBLEMS = {
     "number": lazy("Enter a number."),
     "phone": lazy("Enter a phone number: digits, spaces, '-', '+' and '()'."),
     "url": lazy("Enter a web address starting with http:// or https://."),
+    "term": lazy("Choose one of the listed terms."),
 }
 # A place may carry its name in each language whose readers do not read the Japanese one.
 NAME_LANGUAGES = [code for code in LANGUAGES if not code.startswith("ja")]
@@ -86,6 +88,13 @@ def composer_form(tpl: Template, message_values: dict[str, Any] | None = None, *
     data: dict[str, Any] = {}
     shown = slot_names(tpl)
     for slot, kind in tpl.slots.items():
+        if kind.startswith(TERM):  # one of a family of translated terms, chosen by its Japanese text
+            prefix = kind[len(TERM):] + "."
+            choices = [SelectChoice("", "—")] + [SelectChoice(tid[len(prefix):], term.ja)
+                                                 for tid, term in load_templates().items() if tid.startswith(prefix)]
+            fields[slot] = SelectField(f"{{{slot}}}", choices=choices, validate_choice=False)
+            data[slot] = (message_values or {}).get(slot)
+            continue
         render_kw = {"type": INPUT_TYPES[kind]}
         if kind == "number":
             render_kw["step"] = "any"

@@ -14,7 +14,7 @@ from phrasebook.glossary import choice_terms, load_glossary
 from phrasebook.languages import LANGUAGES
 from phrasebook.templates import load_templates
 
-MINIMUM = {"message": 289, "sign": 135, "board": 118, "food": 16, "card": 60}
+MINIMUM = {"message": 289, "sign": 135, "board": 118, "food": 16, "card": 60, "term": 13}
 ALLERGENS = ["food.egg", "food.milk", "food.wheat", "food.buckwheat", "food.peanut", "food.shrimp",
              "food.crab", "food.walnut"]
 
@@ -47,6 +47,13 @@ def test_five_level_warning_terms(templates):
     text = "".join(t.ja for t in templates.values())
     for term in ("高齢者等避難", "避難指示", "緊急安全確保", "警戒レベル"):
         assert term in text
+
+
+def test_every_jma_intensity_and_tsunami_kind_is_a_term(templates):
+    from phrasebook.jma.telegram import INTENSITIES, TSUNAMI_SEVERITY
+
+    wanted = [f"jma.intensity.{c}" for c in INTENSITIES] + [f"jma.tsunami.{k}" for k in TSUNAMI_SEVERITY[1:]]
+    assert [t for t in wanted if t not in templates or templates[t].kind != "term"] == []
 
 
 def test_card_never_asks_immigration_status(templates):

@@ -1,0 +1,14 @@
+"""JMA disaster-prevention XML (気象庁防災情報XML): earthquake and tsunami telegrams turned into
+draft message specs. No Flask: the app and the command line store and publish the drafts.
+
+- ``telegram``: the parser (``parse_file``, ``parse_bytes``) and its dataclasses;
+- ``places``: Latin (Hepburn) readings and furigana for JMA's place names;
+- ``drafts``: ``draft_specs`` / ``Planner``, a telegram to what should happen to which draft;
+- ``feed``: ``FeedWatcher``, polling an Atom feed with conditional GET.
+"""
+
+from phrasebook.jma.telegram import Telegram, TelegramError, parse_bytes, parse_file
+
+CREDIT = "出典：気象庁防災情報XML"
+
+__all__ = ["CREDIT", "Telegram", "TelegramError", "parse_bytes", "parse_file"]
