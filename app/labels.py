@@ -76,7 +76,8 @@ def slot_names(tpl: Template) -> dict[str, str]:
     names = {}
     for slot, kind in tpl.slots.items():
         seen[kind] += 1
-        names[slot] = f"{label('slot', kind)}{seen[kind] if repeats[kind] > 1 else ''}"
+        word = label("slot", "choice" if kind.startswith("term:") else kind)  # a term is chosen from a list
+        names[slot] = f"{word}{seen[kind] if repeats[kind] > 1 else ''}"
     return names
 
 

@@ -99,7 +99,6 @@ def render(template_id: str, lang: str, values: Mapping[str, Any] | None = None,
     language = get_language(lang)
     tpl = get_template(template_id, templates_dir(root))
     parsed = check_values(tpl, values or {}, root)
-    formatted = {name: _formatted(tpl.slots[name], value, language.code, root) for name, value in parsed.items()}
     text = tpl.ja if language.code == SOURCE else text_of(tpl, language.code, root)
     terms = choice_terms(language.code, root) if "choice" in tpl.slots.values() else {}
     formatted = {name: _formatted(tpl.slots[name], value, language, terms, root) for name, value in parsed.items()}

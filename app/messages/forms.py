@@ -92,7 +92,7 @@ def composer_form(tpl: Template, message_values: dict[str, Any] | None = None, *
             prefix = kind[len(TERM):] + "."
             choices = [SelectChoice("", "—")] + [SelectChoice(tid[len(prefix):], term.ja)
                                                  for tid, term in load_templates().items() if tid.startswith(prefix)]
-            fields[slot] = SelectField(f"{{{slot}}}", choices=choices, validate_choice=False)
+            fields[slot] = SelectField(f"［{shown[slot]}］", choices=choices, validate_choice=False)
             data[slot] = (message_values or {}).get(slot)
             continue
         render_kw = {"type": INPUT_TYPES[kind]}
