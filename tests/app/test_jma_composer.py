@@ -31,7 +31,8 @@ def post(client, **fields):
 
 def test_intensity_is_chosen_from_the_terms(staff):
     html = staff.get(URL).get_data(as_text=True)
-    options = re.findall(r'<option[^>]*value="([^"]*)"[^>]*>([^<]*)</option>', html)
+    select = re.search(r'<select[^>]*name="intensity".*?</select>', html, re.S)[0]
+    options = re.findall(r'<option[^>]*value="([^"]*)"[^>]*>([^<]*)</option>', select)
     assert options == [("", "—"), ("1", "震度1"), ("2", "震度2"), ("3", "震度3"), ("4", "震度4"),
                        ("5-", "震度5弱"), ("5+", "震度5強"), ("6-", "震度6弱"), ("6+", "震度6強"), ("7", "震度7")]
 
