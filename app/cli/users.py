@@ -78,18 +78,23 @@ def unlock(name: str, instance: Path) -> None:
     click.echo(f"{name} may log in again")
 
 
+def _set_active(name: str, active: bool, instance: Path) -> None:
+    """Disable or enable NAME, record it in the audit trail and say so."""
+    db = instance_db(instance)
+    try:
+        set_active(db, name, active)
+    except UserError as exc:
+        raise Failed(str(exc)) from None
+    _audit(db, "enable" if active else "disable", name)
+    click.echo(f"{name} {'enabled' if active else 'disabled'}")
+
+
 @user.command("disable")
 @click.argument("name")
 @instance_option
 def disable(name: str, instance: Path) -> None:
     """Disable NAME: it cannot log in, and its sessions end at their next request."""
-    db = instance_db(instance)
-    try:
-        set_active(db, name, False)
-    except UserError as exc:
-        raise Failed(str(exc)) from None
-    _audit(db, "disable", name)
-    click.echo(f"{name} disabled")
+    _set_active(name, False, instance)
 
 
 @user.command("enable")
@@ -97,13 +102,7 @@ def disable(name: str, instance: Path) -> None:
 @instance_option
 def enable(name: str, instance: Path) -> None:
     """Enable NAME again (it logs in anew; sessions from before stay ended)."""
-    db = instance_db(instance)
-    try:
-        set_active(db, name, True)
-    except UserError as exc:
-        raise Failed(str(exc)) from None
-    _audit(db, "enable", name)
-    click.echo(f"{name} enabled")
+    _set_active(name, True, instance)
 
 
 @user.command("list")

@@ -57,9 +57,11 @@ def _submitted(form: ComposerBase, tpl: Template) -> tuple[dict | None, list[mod
 def _offer_shelters(form: ComposerBase, area: str = "") -> None:
     """The composer's shelter choices: where this user may publish (staff who may not speak for
     the whole area start on their first shelter)."""
-    shelter_field_choices(form, writable_shelters(get_db(), g.user), may_write_message(get_db(), g.user, None), area)
-    if not form.shelter.data and "shelter" not in request.form and form.shelter.choices and form.shelter.choices[0][0]:
-        form.shelter.data = form.shelter.choices[0][0]
+    db = get_db()
+    shelter_field_choices(form, writable_shelters(db, g.user), may_write_message(db, g.user, None), area)
+    first = form.shelter.choices[0][0] if form.shelter.choices else ""
+    if not form.shelter.data and "shelter" not in request.form and first:
+        form.shelter.data = first
 
 
 def _may_write(form: ComposerBase) -> bool:
