@@ -23,11 +23,13 @@ from phrasebook.errors import PhrasebookError
 _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}"
                                              for plane in range(0, 0x110000, 0x10000))
 _CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029" + _NONCHARACTERS
-_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+BIDI_MARKS = "\u061c\u200e\u200f"  # invisible direction marks (ALM, LRM, RLM)
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"  # embeddings, overrides and isolates (a range)
+_BIDI = BIDI_MARKS + BIDI_CONTROLS
 _INVISIBLE = "\u200b\u2060-\u2064\ufeff\ud800-\udfff"
-_JOINERS = "\u200c\u200d"
+JOINERS = "\u200c\u200d"  # ZWNJ, ZWJ: part of Devanagari and Myanmar spelling
 _CONJUNCT_SCRIPTS = "\u0900-\u097f\ua8e0-\ua8ff\u1000-\u109f\uaa60-\uaa7f\ua9e0-\ua9ff"
-_STRAY_JOINER = re.compile(f"(?<![{_CONJUNCT_SCRIPTS}])[{_JOINERS}]|[{_JOINERS}](?![{_CONJUNCT_SCRIPTS}])")
+_STRAY_JOINER = re.compile(f"(?<![{_CONJUNCT_SCRIPTS}])[{JOINERS}]|[{JOINERS}](?![{_CONJUNCT_SCRIPTS}])")
 _REFUSED = re.compile(f"[{_CONTROL}]|[{_BIDI}]|[{_INVISIBLE}]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\n\t]")
 

@@ -45,6 +45,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from phrasebook import furigana
 from phrasebook.languages import Language, get_language
+from phrasebook.textsafety import BIDI_CONTROLS, BIDI_MARKS, JOINERS
 from printables import notices, rlcompat
 from printables.errors import TextDoesNotFit, TextError
 from printables.fonts import Font, fallback, font
@@ -74,11 +75,11 @@ JA_BOUND = ("ます", "まし", "ませ", "です", "でし", "ら", "り", "る
 JA_PREFIXES = set("おご")  # honorific prefixes belong to the word after them
 HIRAGANA = re.compile("[\u3041-\u309f]+")
 
-_DROPPED = (dict.fromkeys(map(ord, "\u200b\ufeff\u00ad\u200e\u200f\u061c"), None)
+# invisible at print time: zero-width space, BOM, soft hyphen, direction marks, variation selectors
+_DROPPED = (dict.fromkeys(map(ord, "\u200b\ufeff\u00ad" + BIDI_MARKS), None)
             | dict.fromkeys(range(0xFE00, 0xFE10), None) | dict.fromkeys(range(0xE0100, 0xE01F0), None))
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
-_JOINERS = "\u200c\u200d"
 
 
 def clean(text: str) -> str:
@@ -420,10 +421,10 @@ def _font_runs(text: str, primary: Font, bold: bool, missing: set[str] | None = 
     runs: list[tuple[str, Font]] = []
     current: Font | None = None
     for char in text:
-        if current is not None and (char == " " or char in _JOINERS or unicodedata.category(char).startswith("M")) \
+        if current is not None and (char == " " or char in JOINERS or unicodedata.category(char).startswith("M")) \
                 and current.covers(char):
             chosen = current
-        elif char in _JOINERS:
+        elif char in JOINERS:
             if current is None or not current.shaped:
                 continue
             chosen = current
