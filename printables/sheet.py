@@ -11,6 +11,7 @@ import qrcode
 from qrcode.exceptions import DataOverflowError
 
 from phrasebook.languages import Language, get_language
+from phrasebook.parts import Part as MessagePart, join_sentences
 from phrasebook.render import render
 from phrasebook.templates import get_template
 from phrasebook import furigana
@@ -66,15 +67,19 @@ class MessageSheet:
     QR = 34
     LABEL_PT, TEXT_PT, MIN_PT, URL_PT = 8, 16, 7, 6.5
 
-    def __init__(self, template_id: str, values: Mapping[str, Any] | None, langs: Sequence[str], base_url: str,
+    def __init__(self, parts: Sequence[MessagePart], langs: Sequence[str], base_url: str,
                  message_id: str | None = None, embed_text: bool = False) -> None:
         if not langs:
             raise LayoutError("no languages given")
-        get_template(template_id)
+        if not parts:
+            raise LayoutError("no message parts given")
+        for part in parts:
+            get_template(part.template_id)
         self.langs = list(dict.fromkeys(get_language(code) for code in langs))
-        self.texts = {lang.code: render(template_id, lang.code, values) for lang in self.langs}
-        self.id = template_id
-        self.urls = {lang.code: message_url(base_url, message_id or template_id, lang) for lang in self.langs}
+        self.texts = {lang.code: join_sentences(render(p.template_id, lang.code, p.values) for p in parts)
+                      for lang in self.langs}
+        self.id = message_id or parts[0].template_id
+        self.urls = {lang.code: message_url(base_url, self.id, lang) for lang in self.langs}
         self.embed_text = embed_text
 
     def pdf(self) -> bytes:
@@ -111,5 +116,11 @@ class MessageSheet:
 
 def message_sheet_pdf(template_id: str, values: Mapping[str, Any] | None, langs: Sequence[str], base_url: str,
                       message_id: str | None = None, embed_text: bool = False) -> bytes:
-    """The QR message sheet as PDF bytes."""
-    return MessageSheet(template_id, values, langs, base_url, message_id, embed_text).pdf()
+    """The QR message sheet of one template as PDF bytes."""
+    return parts_sheet_pdf([MessagePart(template_id, dict(values or {}))], langs, base_url, message_id, embed_text)
+
+
+def parts_sheet_pdf(parts: Sequence[MessagePart], langs: Sequence[str], base_url: str,
+                    message_id: str | None = None, embed_text: bool = False) -> bytes:
+    """The QR message sheet of a message's parts (a sentence each, one a line) as PDF bytes."""
+    return MessageSheet(parts, langs, base_url, message_id, embed_text).pdf()

@@ -9,6 +9,7 @@ draft message specs. No Flask: the app and the command line store and publish th
 
 from phrasebook.jma.telegram import Telegram, TelegramError, parse_bytes, parse_file
 
-CREDIT = "出典：気象庁防災情報XML"
+CREDIT = "出典：気象庁防災情報XML"  # shown once on the public page of a message drafted from JMA's telegrams
+CREDIT_TEMPLATE = "jma.credit"  # the last part of every draft: the credit in each language
 
-__all__ = ["CREDIT", "Telegram", "TelegramError", "parse_bytes", "parse_file"]
+__all__ = ["CREDIT", "CREDIT_TEMPLATE", "Telegram", "TelegramError", "parse_bytes", "parse_file"]
