@@ -82,8 +82,9 @@ def _compose_page(form: ComposerBase, tpl: Template, shown: list[model.Rendition
 
 @bp.get("/")
 def index() -> str:
-    return render_template("messages/index.html", messages=model.all_messages(get_db()),
-                           templates=load_templates())
+    messages = model.all_messages(get_db())
+    return render_template("messages/index.html", messages=messages, templates=load_templates(),
+                           drafts=sum(m.status == "draft" for m in messages))
 
 
 @bp.get("/new")
@@ -135,6 +136,8 @@ def detail(message_id: str) -> str:
 @bp.route("/<message_id>/edit", methods=["GET", "POST"])
 def edit(message_id: str) -> Response | str | tuple[str, int]:
     message = model.get(get_db(), message_id) or abort(404)
+    if len(message.parts) != 1:  # the composer edits one template; drafts get new parts from JMA
+        abort(404)
     tpl = message_template(message.template_id)
     form = composer_form(tpl, message.values, languages=list(message.languages),
                          shelter=str(message.shelter_id or ""), drill=message.drill)
