@@ -41,9 +41,9 @@ def cap(message_id: str, instance: Path) -> None:
     """A published message as a CAP 1.2 alert (XML), one <info> per language."""
     from app import DEFAULTS
     from phrasebook.cap import message_cap
-    from phrasebook.messages import get
+    from phrasebook.messages import get_public
 
-    message = get(instance_db(instance), message_id)
+    message = get_public(instance_db(instance), message_id)  # a draft has no alert
     if message is None:
         raise Failed(f"no published message {message_id!r}")
     config = {name: setting(name, DEFAULTS.get(name)) for name in ("CAP_SENDER", "CAP_AREA", "TIMEZONE")}
