@@ -84,7 +84,7 @@ def atom_feed(messages: Sequence[Message], config: Mapping[str, Any], base_url: 
         entry.id(f"{base_url}/m/{message.id}")
         entry.title(xml_text(_title(message, text)))
         entry.summary(xml_text(_summary(message, text)))
-        entry.published(datetime.fromisoformat(message.created_at))
+        entry.published(datetime.fromisoformat(message.published_at or message.created_at))
         entry.updated(datetime.fromisoformat(message.updated_at))
         entry.category(term=alert.msg_type, label=MSG_TYPE_LABELS[alert.msg_type])
         if message.drill:
