@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from flask import Flask
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pypdf import PdfReader
 
 from app.audit import entries
 from app.cli import main
@@ -26,6 +27,7 @@ from phrasebook.cap import NS
 from phrasebook.jma import CREDIT
 from phrasebook.languages import LANGUAGES
 from tests.app.conftest import csrf_token
+from tests.pixels import render
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "jma"
@@ -402,3 +404,19 @@ def test_any_uploaded_telegram_is_stored_and_shown_or_refused(app, as_role, clie
             assert client.get(url).status_code == 200, url
         sheet = coordinator.get(f"/messages/{draft.id}/qr.pdf")
         assert sheet.status_code in (200, 302)  # 302: the sheet cannot be laid out, and the page says why
+
+
+def test_qr_sheet_of_a_drafted_message_prints_every_part(app, as_role):
+    jma_import(app, QUAKE)  # fifteen sentences: each language gets a taller block
+    message = by_event(app)["jma:20080614084350:earthquake"]
+    coordinator = as_role("coordinator")
+    coordinator.post(f"/messages/{message.id}/publish", data={"csrf_token": csrf_token(coordinator, "/messages/drafts")})
+    response = coordinator.get(f"/messages/{message.id}/qr.pdf")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.data))
+    assert len(reader.pages) > 4  # 16 languages, blocks taller than the standard third of a page
+    text = "".join("".join(page.extract_text().split()) for page in reader.pages)
+    for sentence in ("最大震度6強を観測しました。", "この地震による津波の心配はありません。", "出典：気象庁",
+                     "Source:JapanMeteorologicalAgency", f"/m/{message.id}/en"):
+        assert sentence in text, sentence
+    assert render(response.data, 1, dpi=30).share() > 0.01  # ink on the first page

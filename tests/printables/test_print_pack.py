@@ -106,7 +106,8 @@ EMOJI_PLACE = {"place": "市民体育館 🏫", "time": "09:30"}
 
 
 def test_a_part_that_cannot_be_built_is_listed_and_the_rest_is_built():
-    messages = [PackMessage("long", (Part("shelter.opened", LONG_PLACE),), ("ja", "en")),
+    # twelve sentences of 500 characters: more than a page of the QR sheet holds for one language
+    messages = [PackMessage("long", (Part("shelter.opened", LONG_PLACE),) * 12, ("ja", "en")),
                 PackMessage("emoji", (Part("shelter.opened", EMOJI_PLACE),), ("ja", "en"))]
     parts = plan_pack(["en"], messages, BASE)
     left_out: list[Skipped] = []
