@@ -29,6 +29,12 @@ class TelegramUploadForm(Form):
     telegrams = MultipleFileField(lazy("Telegram files (JMA XML)"))
 
 
+def _watched() -> Watched:
+    """``BOSAI_JMA_WATCH``, as ``bosai jma`` reads it (a number or a JSON list is taken as such)."""
+    setting = current_app.config.get("JMA_WATCH") or ""
+    return Watched.parse([str(item) for item in setting] if isinstance(setting, list) else str(setting))
+
+
 def _drafts_page(upload: TelegramUploadForm | None = None, imported: Imported | None = None,
                  status: int = 200) -> tuple[str, int]:
     db = get_db()
@@ -58,8 +64,7 @@ def upload_telegrams() -> tuple[str, int]:
             read.append(parse_bytes(file.read(), file.filename or "upload"))
         except TelegramError as exc:
             read.append(exc)
-    imported = store_telegrams(get_db(), read, Watched.parse(str(current_app.config.get("JMA_WATCH") or "")),
-                               g.user.username, g.user.role, request.remote_addr or "")
+    imported = store_telegrams(get_db(), read, _watched(), g.user.username, g.user.role, request.remote_addr or "")
     for message_id in imported.public_ids:
         mirror.message_changed(message_id)
     return _drafts_page(imported=imported, status=400 if imported.refused else 200)

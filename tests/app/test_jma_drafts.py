@@ -26,7 +26,7 @@ from phrasebook import messages as model
 from phrasebook.cap import NS
 from phrasebook.jma import CREDIT
 from phrasebook.languages import LANGUAGES
-from tests.app.conftest import csrf_token
+from tests.app.conftest import PASSWORD, csrf_token
 from tests.pixels import render
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -420,3 +420,15 @@ def test_qr_sheet_of_a_drafted_message_prints_every_part(app, as_role):
                      "Source:JapanMeteorologicalAgency", f"/m/{message.id}/en"):
         assert sentence in text, sentence
     assert render(response.data, 1, dpi=30).share() > 0.01  # ink on the first page
+
+
+def test_uploads_follow_the_watched_areas(make_app):
+    app = make_app(JMA_WATCH="宮城県, 04")
+    coordinator = app.test_client()
+    coordinator.post("/login", data={"username": "coordinator", "password": PASSWORD,
+                                     "csrf_token": csrf_token(coordinator)})
+    html = upload(coordinator, fixture(EEW), fixture(SHINDO)).get_data(as_text=True)
+    assert html.count("対象外") == 2 and "none of the watched areas is named" in html  # 石川県, 静岡県…
+    assert by_event(app) == {}
+    upload(coordinator, fixture("20210217140808_0_VXSE51_010000.xml"))  # 宮城県中部
+    assert list(by_event(app)) == ["jma:20210217230627:earthquake"]
