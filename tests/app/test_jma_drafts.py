@@ -22,6 +22,7 @@ from pypdf import PdfReader
 from app.audit import entries
 from app.cli import main
 from app.db import get_db
+from app.public.mirror import get_mirror
 from phrasebook import messages as model
 from phrasebook.cap import NS
 from phrasebook.jma import CREDIT
@@ -432,3 +433,28 @@ def test_uploads_follow_the_watched_areas(make_app):
     assert by_event(app) == {}
     upload(coordinator, fixture("20210217140808_0_VXSE51_010000.xml"))  # 宮城県中部
     assert list(by_event(app)) == ["jma:20210217230627:earthquake"]
+
+
+def test_the_mirror_follows_publishing_and_later_telegrams(make_app, tmp_path):
+    folder = tmp_path / "mirror"
+    app = make_app(STATIC_MIRROR=str(folder), BASE_URL="https://bosai.example.jp")
+    coordinator = app.test_client()
+    coordinator.post("/login", data={"username": "coordinator", "password": PASSWORD,
+                                     "csrf_token": csrf_token(coordinator)})
+    upload(coordinator, fixture(TSUNAMI[0]))
+    message = by_event(app)["jma:20110311144640:tsunami"]
+    mirror = get_mirror(app)
+    assert mirror is not None and mirror.flush(20)
+    assert not (folder / "m" / message.id).exists()  # a draft has no files
+    coordinator.post(f"/messages/{message.id}/publish", data={"csrf_token": csrf_token(coordinator, "/messages/drafts")})
+    assert mirror.flush(20)
+    page = folder / "m" / message.id / "ja" / "index.html"
+    assert "大津波警報が発表されています" in page.read_text(encoding="utf-8")
+
+    result = CliRunner().invoke(main, ["jma", "import", str(FIXTURES / TSUNAMI[1]), "--instance", app.instance_path],
+                                env={"BOSAI_JMA_WATCH": "", "BOSAI_STATIC_MIRROR": str(folder),
+                                     "BOSAI_BASE_URL": "https://bosai.example.jp"}, catch_exceptions=False)
+    assert result.exit_code == 0 and "now version 2" in result.output
+    assert "解除されました" in page.read_text(encoding="utf-8")
+    cap = ET.fromstring((folder / "m" / f"{message.id}.cap.xml").read_bytes())
+    assert text(cap, "identifier") == f"{message.id}-v2"
