@@ -31,6 +31,7 @@ DEFAULTS: dict[str, Any] = {
     "PROXY_FIX": 0,  # number of reverse proxies in front of the app (X-Forwarded-*)
     "SESSION_IDLE_MINUTES": 30,  # a staff session ends after this long without a request (0: never)
     "TRUSTED_LINK_HOSTS": "localhost,127.0.0.1,::1",  # request hosts usable in QR and CAP links
+    "JMA_WATCH": "",  # watched areas for JMA telegrams uploaded on the drafts page (as bosai jma --watch)
 }
 
 

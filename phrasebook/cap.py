@@ -1,9 +1,12 @@
 """CAP 1.2 (OASIS Common Alerting Protocol) for published messages: one ``<info>`` per language.
 
-The first version of a message is an ``Alert`` whose identifier is the message id; an edited
-message is an ``Update`` and a withdrawn one a ``Cancel``, each with its own identifier (id and
-time) and a reference to the first version. Drill messages have status ``Exercise``. Used by
-``/m/<id>.cap.xml`` and ``bosai cap ID``."""
+A message's text is its parts' sentences, one a line (the headline: the first). Version 1 of a
+message is an ``Alert`` whose identifier is the message id; version N (a later JMA telegram for a
+published message) is an ``Update`` identified ``<id>-v<N>`` that refers to the last alert of the
+version before. An edited version is an ``Update`` and a withdrawn one a ``Cancel``, each with its
+own identifier (the version's, and the time) and a reference to the version's first alert. Drill
+messages have status ``Exercise``. Used by ``/m/<id>.cap.xml`` and ``bosai cap ID``; drafts have
+no alert."""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from zoneinfo import ZoneInfo
 from phrasebook.furigana import plain
 from phrasebook.languages import get_language
 from phrasebook.messages import Message, renditions
+from phrasebook.parts import Part
 from phrasebook.render import render
 from phrasebook.templates import Template, get_template
 
@@ -49,8 +53,7 @@ class Alert:
     identifier: str
     sender: str
     sent: datetime  # timezone-aware
-    template_id: str
-    values: Mapping[str, Any]
+    parts: tuple[Part, ...]
     langs: tuple[str, ...]
     area: str
     exercise: bool = False
@@ -101,7 +104,7 @@ def cap_xml(alert: Alert) -> bytes:
     """The alert as CAP 1.2 XML; ``Exercise`` for drills, ``Cancel`` for withdrawn messages."""
     if alert.sent.tzinfo is None:
         raise ValueError("CAP needs a timezone-aware 'sent' time")
-    tpl = get_template(alert.template_id)
+    tpl = get_template(alert.parts[0].template_id)
     ET.register_namespace("", NS)
     root = ET.Element(f"{{{NS}}}alert")
     _sub(root, "identifier", alert.identifier)
@@ -115,7 +118,7 @@ def cap_xml(alert: Alert) -> bytes:
     urgency, severity, certainty = _assessment(tpl)
     for code in alert.langs:
         lang = get_language(code)
-        text = plain(render(alert.template_id, code, alert.values))
+        text = "\n".join(plain(render(p.template_id, code, p.values)) for p in alert.parts)
         info = ET.SubElement(root, f"{{{NS}}}info")
         _sub(info, "language", lang.bcp47)
         for category in _categories(tpl):
@@ -126,7 +129,7 @@ def cap_xml(alert: Alert) -> bytes:
         _sub(info, "certainty", certainty)
         if alert.sender_name:
             _sub(info, "senderName", alert.sender_name)
-        _sub(info, "headline", _headline(text))
+        _sub(info, "headline", _headline(text.splitlines()[0]))
         _sub(info, "description", text)
         if alert.web:
             _sub(info, "web", f"{alert.web.rstrip('/')}/m/{alert.page or alert.identifier}/{lang.bcp47}")
@@ -145,18 +148,30 @@ def message_alert(message: Message, base_url: str | None, sender: str, area: str
     """The alert for the message as it is now, in every language it can be shown in; the area
     is the message's shelter (its current name) or migrated area text, else ``area``."""
     zone = ZoneInfo(timezone)
-    first = datetime.fromisoformat(message.created_at).astimezone(zone)
-    sent = datetime.fromisoformat(message.updated_at).astimezone(zone)
-    identifier, references = message.id, ()
-    if message.withdrawn or sent != first:
-        identifier = f"{message.id}-{sent:%Y%m%dT%H%M%S}"
-        references = (f"{sender},{message.id},{cap_time(first)}",)
-    langs = tuple(r.lang.code for r in renditions(message.template_id, message.languages, message.values)
-                  if r.text is not None)
-    return Alert(identifier=identifier, sender=sender, sent=sent, template_id=message.template_id,
-                 values=message.values, langs=langs, area=message.where or area, exercise=message.drill,
+    identifier, sent, references = _identity(message.id, message.version, message.version_at or message.created_at,
+                                             message.updated_at, message.withdrawn, zone, sender)
+    if not references and message.version > 1 and message.previous:
+        before, before_sent, _ = _identity(message.id, message.version - 1, message.previous["version_at"],
+                                           message.previous["updated_at"], False, zone, sender)
+        references = (f"{sender},{before},{cap_time(before_sent)}",)
+    langs = tuple(r.lang.code for r in renditions(message.parts, message.languages) if r.text is not None)
+    return Alert(identifier=identifier, sender=sender, sent=sent, parts=message.parts,
+                 langs=langs, area=message.where or area, exercise=message.drill,
                  withdrawn=message.withdrawn, web=base_url, references=references,
                  page=message.id)
+
+
+def _identity(message_id: str, version: int, version_at: str, updated_at: str, withdrawn: bool,
+              zone: ZoneInfo, sender: str) -> tuple[str, datetime, tuple[str, ...]]:
+    """(identifier, sent, references) of a version's latest alert: the version's own identifier
+    (``<id>``, ``<id>-v2``, ...) until it is edited or withdrawn, then that and the time, referring
+    to the version's first alert."""
+    base = message_id if version == 1 else f"{message_id}-v{version}"
+    first = datetime.fromisoformat(version_at).astimezone(zone)
+    sent = datetime.fromisoformat(updated_at).astimezone(zone)
+    if withdrawn or sent != first:
+        return f"{base}-{sent:%Y%m%dT%H%M%S}", sent, (f"{sender},{base},{cap_time(first)}",)
+    return base, sent, ()
 
 
 def configured_alert(message: Message, config: Mapping[str, Any], base_url: str | None) -> Alert:

@@ -14,20 +14,20 @@ from __future__ import annotations
 import io
 import logging
 import zipfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
 
 from pypdf import PdfReader, PdfWriter
 
 from phrasebook.errors import PhrasebookError
 from phrasebook.languages import SOURCE, get_language
+from phrasebook.parts import Part as MessagePart
 from printables.boards import BOARDS, board_pdf
 from printables.card import card_pdf
 from printables.errors import FontMissing, LayoutError, PrintableError, TextDoesNotFit, TextError
 from printables.pdf import Document, mm, page_size
-from printables.sheet import message_sheet_pdf
+from printables.sheet import parts_sheet_pdf
 from printables.signs import further_languages, sign_pack_pdf, sign_template, sign_templates
 from printables.textlayout import TextBlock
 
@@ -54,8 +54,7 @@ class PackMessage:
     """A published message as a pack needs it."""
 
     id: str
-    template_id: str
-    values: Mapping[str, Any]
+    parts: tuple[MessagePart, ...]
     languages: tuple[str, ...]
 
 
@@ -117,8 +116,8 @@ def plan_pack(langs: Sequence[str], messages: Sequence[PackMessage], base_url: s
         parts += [PackPart(f"boards/{board}-{lang.bcp47}.pdf",
                            f"指さしボード（{label}）Pointing board ({board}): {lang.native}", partial(board_pdf, board, code))
                   for board, label in BOARDS.items()]
-    parts += [PackPart(f"sheets/message-{m.id}.pdf", f"QRメッセージシート QR sheet: {m.id} ({m.template_id})",
-                       partial(message_sheet_pdf, m.template_id, m.values, m.languages, base_url, m.id))
+    parts += [PackPart(f"sheets/message-{m.id}.pdf", f"QRメッセージシート QR sheet: {m.id} ({m.parts[0].template_id})",
+                       partial(parts_sheet_pdf, m.parts, m.languages, base_url, m.id))
               for m in messages]
     return parts
 

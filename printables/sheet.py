@@ -11,13 +11,14 @@ import qrcode
 from qrcode.exceptions import DataOverflowError
 
 from phrasebook.languages import Language, get_language
+from phrasebook.parts import Part as MessagePart, join_sentences
 from phrasebook.render import render
 from phrasebook.templates import get_template
 from phrasebook import furigana
 from printables.colours import GREY, INK, RULE
-from printables.errors import LayoutError
+from printables.errors import LayoutError, TextDoesNotFit
 from printables.pdf import Document, mm, page_size
-from printables.stacks import Part, fit_stack
+from printables.stacks import Part, Stack, fit_stack
 from printables.textlayout import TextBlock
 
 QR_MIN_MM = 25
@@ -59,47 +60,68 @@ def draw_qr(canvas, matrix: list[list[bool]], x: float, y: float, size: float) -
 
 
 class MessageSheet:
-    """A4 portrait, one block per language. Layout constants in millimetres."""
+    """A4 portrait, one block per language (taller for a message of many sentences, up to a
+    page). Layout constants in millimetres."""
 
     MARGIN = 12
     BLOCK_H = 62
     QR = 34
     LABEL_PT, TEXT_PT, MIN_PT, URL_PT = 8, 16, 7, 6.5
+    READABLE_PT = 10  # a message of many sentences is set no smaller: its block grows instead
 
-    def __init__(self, template_id: str, values: Mapping[str, Any] | None, langs: Sequence[str], base_url: str,
+    def __init__(self, parts: Sequence[MessagePart], langs: Sequence[str], base_url: str,
                  message_id: str | None = None, embed_text: bool = False) -> None:
         if not langs:
             raise LayoutError("no languages given")
-        get_template(template_id)
+        if not parts:
+            raise LayoutError("no message parts given")
+        for part in parts:
+            get_template(part.template_id)
         self.langs = list(dict.fromkeys(get_language(code) for code in langs))
-        self.texts = {lang.code: render(template_id, lang.code, values) for lang in self.langs}
-        self.id = template_id
-        self.urls = {lang.code: message_url(base_url, message_id or template_id, lang) for lang in self.langs}
+        self.texts = {lang.code: join_sentences(render(p.template_id, lang.code, p.values) for p in parts)
+                      for lang in self.langs}
+        self.id = message_id or parts[0].template_id
+        self.urls = {lang.code: message_url(base_url, self.id, lang) for lang in self.langs}
         self.embed_text = embed_text
 
     def pdf(self) -> bytes:
         doc = Document(f"bosai-kit message {self.id}", page_size("A4", "portrait"))
         m = self.MARGIN * mm
-        per_page = int((doc.height - 2 * m) // (self.BLOCK_H * mm))
-        for i, lang in enumerate(self.langs):
-            if i and i % per_page == 0:
+        w = doc.width - 2 * m
+        top = doc.height - m
+        for lang in self.langs:
+            stack, block_h = self._fit(lang, w - self.QR * mm - 8 * mm, doc.height - 2 * m)
+            if top - block_h < m - 0.01 and top < doc.height - m:
                 doc.canvas.showPage()
-            top = doc.height - m - (i % per_page) * self.BLOCK_H * mm
-            self._block(doc, lang, m, top, doc.width - 2 * m)
+                top = doc.height - m
+            self._block(doc, lang, m, top, w, stack)
+            top -= block_h
         return doc.finish()
 
-    def _block(self, doc: Document, lang: Language, x: float, top: float, w: float) -> None:
+    def _fit(self, lang: Language, text_w: float, page_h: float) -> tuple[Stack, float]:
+        """The language's label and text, and the height of its block: the standard block if
+        the text fits there, else a taller one (a message of many sentences) with the text set
+        from ``READABLE_PT`` down, up to the page."""
+        label = Part(lang.native, lang, self.LABEL_PT, colour=GREY)
+        where = f"the {lang.code} message"
+        text, pad = self.texts[lang.code], 6 * mm  # 2 mm above the text, 4 mm between blocks
+        standard = self.BLOCK_H * mm
+        try:
+            stack = fit_stack([label, Part(text, lang, self.TEXT_PT, bold=True)], text_w, standard - pad,
+                              self.MIN_PT, where)
+        except TextDoesNotFit:
+            stack = fit_stack([label, Part(text, lang, self.READABLE_PT, bold=True)], text_w, page_h - pad,
+                              self.MIN_PT, where)
+        return stack, max(standard, stack.height + pad)
+
+    def _block(self, doc: Document, lang: Language, x: float, top: float, w: float, stack: Stack) -> None:
         c = doc.canvas
         h = self.BLOCK_H * mm - 4 * mm
         qr = self.QR * mm
         c.setStrokeColor(RULE)
         c.setLineWidth(0.6)
         c.line(x, top, x + w, top)
-        text_w = w - qr - 8 * mm
         text = self.texts[lang.code]
-        stack = fit_stack([Part(lang.native, lang, self.LABEL_PT, colour=GREY),
-                           Part(text, lang, self.TEXT_PT, bold=True)], text_w, h - 2 * mm, self.MIN_PT,
-                          f"the {lang.code} message")
         stack.draw(c, x, top - 2 * mm)
         url = self.urls[lang.code]
         data = furigana.plain(text) if self.embed_text else url
@@ -111,5 +133,11 @@ class MessageSheet:
 
 def message_sheet_pdf(template_id: str, values: Mapping[str, Any] | None, langs: Sequence[str], base_url: str,
                       message_id: str | None = None, embed_text: bool = False) -> bytes:
-    """The QR message sheet as PDF bytes."""
-    return MessageSheet(template_id, values, langs, base_url, message_id, embed_text).pdf()
+    """The QR message sheet of one template as PDF bytes."""
+    return parts_sheet_pdf([MessagePart(template_id, dict(values or {}))], langs, base_url, message_id, embed_text)
+
+
+def parts_sheet_pdf(parts: Sequence[MessagePart], langs: Sequence[str], base_url: str,
+                    message_id: str | None = None, embed_text: bool = False) -> bytes:
+    """The QR message sheet of a message's parts (a sentence each, one a line) as PDF bytes."""
+    return MessageSheet(parts, langs, base_url, message_id, embed_text).pdf()

@@ -50,6 +50,10 @@ TABLE: dict[str, Rule] = {
     "messages.edit": Rule(FIELD, MESSAGE),
     "messages.withdraw": Rule(FIELD, MESSAGE),
     "messages.qr_sheet": Rule(FIELD),
+    "messages.drafts": Rule(FIELD),  # JMA drafts, read-only for staff
+    "messages.upload_telegrams": Rule(AREA),  # new drafts are area-wide
+    "messages.publish_draft": Rule(FIELD, MESSAGE),  # area-wide drafts: coordinators and admins
+    "messages.discard_draft": Rule(FIELD, MESSAGE),
     "signs.index": Rule(FIELD),
     "signs.pack": Rule(FIELD),
     "signs.preview": Rule(FIELD),

@@ -1,7 +1,8 @@
-"""``bosai jma import`` and ``bosai jma watch``: JMA telegrams turned into draft specs.
+"""``bosai jma import`` and ``bosai jma watch``: JMA telegrams stored as draft messages.
 
-For now both print one line per telegram: what would happen to which draft, and why. Drafts are
-not stored yet.
+Both print one line per telegram and message: the action (draft, update, withdraw, skip), the
+message id, the event and why. Drafts wait on the staff drafts page (``/messages/drafts``) for a
+coordinator or an admin to publish them.
 """
 
 from __future__ import annotations
@@ -10,10 +11,14 @@ import os
 from pathlib import Path
 
 import click
+import sqlite_utils
 
-from app.cli.common import instance_option
-from phrasebook.jma.drafts import DraftSpec, Planner, Watched, render_draft
+from app.cli.common import instance_db, instance_option, web_app
+from app.messages.jma import Imported, store_telegrams
+from phrasebook import messages as model
+from phrasebook.jma.drafts import Watched
 from phrasebook.jma.feed import MIN_INTERVAL, FeedWatcher
+from phrasebook.jma.store import AUTHOR
 from phrasebook.jma.telegram import Telegram, TelegramError, parse_file
 
 SEEN_FILE = "jma-fetched.txt"
@@ -37,20 +42,30 @@ def watched_option(func):
 
 def lang_option(func):
     return click.option("--lang", "langs", multiple=True,
-                        help="Also print each draft's text in these languages (comma-separated or repeated).")(func)
-
-
-def _echo(specs: list[DraftSpec], langs: list[str]) -> None:
-    for spec in specs:
-        click.echo(spec.line())
-        if spec.parts:
-            for lang in langs:
-                text = render_draft(spec, lang).replace("\n", "\n    ")
-                click.echo(f"  {lang}:\n    {text}")
+                        help="Also print each changed message's text in these languages (comma-separated or repeated).")(func)
 
 
 def _langs(values: tuple[str, ...]) -> list[str]:
     return [code.strip() for value in values for code in value.split(",") if code.strip()]
+
+
+def _report(db: sqlite_utils.Database, instance: Path, imported: Imported, langs: list[str]) -> None:
+    """Print the refusals or what each telegram did (with the texts in ``langs``), and bring the
+    static mirror up to date for published messages that changed."""
+    for error in imported.refused:
+        click.echo(f"refused {error.source}: {error.reason}")
+    for done in imported.applied:
+        click.echo(done.line())
+        message = model.get(db, done.message_id) if done.action in ("draft", "update") else None
+        for shown in model.renditions(message.parts, langs) if message else ():
+            text = (shown.text or f"({shown.state})").replace("\n", "\n    ")
+            click.echo(f"  {shown.lang.code}:\n    {text}")
+    if imported.public_ids:
+        from app.public.mirror import get_mirror
+
+        mirror = get_mirror(web_app(instance))
+        if mirror is not None:
+            mirror.run_hook(mirror.write(set(imported.public_ids), False))
 
 
 @click.group()
@@ -62,20 +77,20 @@ def jma() -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @watched_option
 @lang_option
-def import_(files: tuple[Path, ...], watch: tuple[str, ...], langs: tuple[str, ...]) -> None:
-    """Read telegram FILES (applied in the order JMA reported them) and print what each means."""
-    telegrams: list[Telegram] = []
-    refused = 0
+@instance_option
+def import_(files: tuple[Path, ...], watch: tuple[str, ...], langs: tuple[str, ...], instance: Path) -> None:
+    """Store telegram FILES as drafts (applied in the order JMA reported them). If any file
+    cannot be used, it is named with the reason and nothing changes (exit code 1)."""
+    read: list[Telegram | TelegramError] = []
     for path in files:
         try:
-            telegrams.append(parse_file(path))
+            read.append(parse_file(path))
         except TelegramError as exc:
-            click.echo(f"refused {exc.source}: {exc.reason}")
-            refused += 1
-    planner = Planner(Watched.parse(watch))
-    for tg in sorted(telegrams, key=lambda t: t.report_time):
-        _echo(planner.plan(tg), _langs(langs))
-    if refused:
+            read.append(exc)
+    db = instance_db(instance)
+    imported = store_telegrams(db, read, Watched.parse(watch), AUTHOR)
+    _report(db, instance, imported, _langs(langs))
+    if imported.refused:
         raise click.exceptions.Exit(1)
 
 
@@ -89,17 +104,15 @@ def import_(files: tuple[Path, ...], watch: tuple[str, ...], langs: tuple[str, .
 @instance_option
 def watch(feed_url: str, interval: float, max_polls: int | None, watch: tuple[str, ...],
           langs: tuple[str, ...], instance: Path) -> None:
-    """Poll FEED with conditional GET and print what each new telegram means; Ctrl-C stops."""
+    """Poll FEED with conditional GET and store each new telegram as drafts; Ctrl-C stops."""
     if not feed_url.startswith(("http://", "https://")):
         raise click.BadParameter("expected an http:// or https:// address", param_hint="--feed")
     watcher = FeedWatcher(feed_url, instance / SEEN_FILE, min_interval=max(interval, _min_interval()))
-    planner = Planner(Watched.parse(watch))
+    watched = Watched.parse(watch)
+    db = instance_db(instance)
 
     def handle(item: Telegram | TelegramError) -> None:
-        if isinstance(item, TelegramError):
-            click.echo(f"refused {item.source}: {item.reason}")
-        else:
-            _echo(planner.plan(item), _langs(langs))
+        _report(db, instance, store_telegrams(db, [item], watched, AUTHOR), _langs(langs))
 
     click.echo(f"watching {feed_url} every {watcher.min_interval:g} s (Ctrl-C stops)")
     try:

@@ -43,8 +43,9 @@ def _lang(code: str) -> Language:
 
 
 def _announcements(lang: Language) -> list:
-    """The shelter's current announcements (and area-wide ones), newest first, in ``lang``."""
-    return [(message, say(message.template_id, lang, **message.values))
+    """The shelter's current announcements (and area-wide ones), newest first, in ``lang``:
+    each message with its parts' sentences."""
+    return [(message, [say(part.template_id, lang, **part.values) for part in message.parts])
             for message in shelter_messages(get_db(), session["shelter_id"])]
 
 

@@ -6,4 +6,4 @@ from flask import Blueprint
 
 bp = Blueprint("messages", __name__, url_prefix="/messages")
 
-from app.messages import views  # noqa: E402,F401  (registers the routes on bp)
+from app.messages import drafts, views  # noqa: E402,F401  (registers the routes on bp)

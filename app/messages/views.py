@@ -17,10 +17,11 @@ from app.printing import pdf_response
 from app.public import mirror
 from phrasebook import messages as model
 from phrasebook.errors import PhrasebookError, SlotError, UnknownTemplate
+from phrasebook.parts import Part
 from phrasebook.render import check_values
 from phrasebook.store import search
 from phrasebook.templates import HAZARDS, PHASES, Template, get_template, load_templates
-from printables.sheet import message_sheet_pdf
+from printables.sheet import parts_sheet_pdf
 
 
 def message_template(template_id: str) -> Template:
@@ -44,7 +45,7 @@ def _submitted(form: ComposerBase, tpl: Template) -> tuple[dict | None, list[mod
     except SlotError as exc:
         attach_slot_errors(form, exc)
         return None, None
-    shown = model.renditions(tpl.id, form.languages.data, values)
+    shown = model.renditions([Part(tpl.id, values)], form.languages.data)
     if not form.publish.data:
         return None, shown
     missing = [r.lang.native for r in shown if r.text is None]
@@ -81,8 +82,9 @@ def _compose_page(form: ComposerBase, tpl: Template, shown: list[model.Rendition
 
 @bp.get("/")
 def index() -> str:
-    return render_template("messages/index.html", messages=model.all_messages(get_db()),
-                           templates=load_templates())
+    messages = model.all_messages(get_db())
+    return render_template("messages/index.html", messages=messages, templates=load_templates(),
+                           drafts=sum(m.status == "draft" for m in messages))
 
 
 @bp.get("/new")
@@ -125,7 +127,7 @@ def compose(template_id: str) -> Response | str | tuple[str, int]:
 @bp.get("/<message_id>")
 def detail(message_id: str) -> str:
     message = model.get(get_db(), message_id) or abort(404)
-    shown = model.renditions(message.template_id, message.languages, message.values)
+    shown = model.renditions(message.parts, message.languages)
     return render_template("messages/detail.html", message=message, shown=shown,
                            tpl=get_template(message.template_id), url=f"{base_url()}/m/{message.id}",
                            link_warning=link_warning(), can_write=may_write_message(get_db(), g.user, message.shelter_id))
@@ -134,6 +136,8 @@ def detail(message_id: str) -> str:
 @bp.route("/<message_id>/edit", methods=["GET", "POST"])
 def edit(message_id: str) -> Response | str | tuple[str, int]:
     message = model.get(get_db(), message_id) or abort(404)
+    if len(message.parts) != 1:  # the composer edits one template; drafts get new parts from JMA
+        abort(404)
     tpl = message_template(message.template_id)
     form = composer_form(tpl, message.values, languages=list(message.languages),
                          shelter=str(message.shelter_id or ""), drill=message.drill)
@@ -167,7 +171,7 @@ def qr_sheet(message_id: str) -> Response:
     """The message in its languages, each with a QR code of its public page."""
     message = model.get(get_db(), message_id) or abort(404)
     try:
-        pdf = message_sheet_pdf(message.template_id, message.values, message.languages, base_url(), message.id)
+        pdf = parts_sheet_pdf(message.parts, message.languages, base_url(), message.id)
     except PhrasebookError as exc:
         flash(str(exc), "error")
         return redirect(url_for("messages.detail", message_id=message.id))

@@ -1,5 +1,5 @@
 """Public pages: the home page, and the published messages at ``/m/`` (all of them, newest
-first), ``/m/<id>`` (language picker), ``/m/<id>/<lang>`` (the message in one language),
+first; drafts are never shown: 404), ``/m/<id>`` (language picker), ``/m/<id>/<lang>`` (the message in one language),
 ``/m/<id>.cap.xml`` (CAP 1.2) and ``/alerts.atom`` (the Atom feed). No JavaScript; cacheable with
 ETags. The static mirror and export (``app.public.export``) are rendered by these same views; in
 a portable export ``page_url`` makes the links relative to the page's file."""
@@ -19,7 +19,9 @@ from app.links import base_url
 from app.public.feed import MIMETYPE, atom_feed
 from phrasebook import messages as model
 from phrasebook.cap import message_cap as cap_for
+from phrasebook.jma import CREDIT, CREDIT_TEMPLATE
 from phrasebook.languages import LANGUAGES, SOURCE
+from phrasebook.parts import Part
 from phrasebook.render import catalog
 from phrasebook.templates import load_templates
 
@@ -65,7 +67,7 @@ def home() -> str:
 
 def index_page(messages: list[model.Message]) -> str:
     """Every message with its Japanese text and links to its languages."""
-    entries = [(m, model.renditions(m.template_id, (SOURCE,), m.values)[0]) for m in messages]
+    entries = [(m, model.renditions(m.parts, (SOURCE,))[0]) for m in messages]
     return render_template("public/index.html", entries=entries)
 
 
@@ -73,14 +75,14 @@ def index_page(messages: list[model.Message]) -> str:
 @public
 @all_languages
 def index() -> Response:
-    return cacheable(index_page(model.all_messages(get_db())), negotiated=True)
+    return cacheable(index_page(model.public_messages(get_db())), negotiated=True)
 
 
 @bp.get("/alerts.atom")
 @public
 def feed() -> Response:
     """Every message as an Atom entry linking its pages and its CAP alert."""
-    return cacheable(atom_feed(model.all_messages(get_db()), current_app.config, base_url()), mimetype=MIMETYPE)
+    return cacheable(atom_feed(model.public_messages(get_db()), current_app.config, base_url()), mimetype=MIMETYPE)
 
 
 @bp.get("/m/<message_id>")
@@ -88,7 +90,7 @@ def feed() -> Response:
 @all_languages
 def message(message_id: str) -> Response:
     """The language picker: the reader's own language first, then every other one."""
-    found = model.get(get_db(), message_id) or abort(404)
+    found = model.get_public(get_db(), message_id) or abort(404)
     langs = [LANGUAGES[code] for code in found.languages]
     preferred = current_language()
     langs.sort(key=lambda lang: lang != preferred)
@@ -99,7 +101,7 @@ def message(message_id: str) -> Response:
 @public
 def message_cap(message_id: str) -> Response:
     """The message as a CAP 1.2 alert, one ``<info>`` per language."""
-    found = model.get(get_db(), message_id) or abort(404)
+    found = model.get_public(get_db(), message_id) or abort(404)
     return cacheable(cap_for(found, current_app.config, base_url()), mimetype="application/cap+xml")
 
 
@@ -108,12 +110,20 @@ def message_cap(message_id: str) -> Response:
 @all_languages
 def message_in(message_id: str, lang: str) -> Response:
     """The message in one language, with the Japanese original beside it for staff."""
-    found = model.get(get_db(), message_id) or abort(404)
+    found = model.get_public(get_db(), message_id) or abort(404)
     code = match_tag(lang)
     if code not in found.languages:
         abort(404)
     g.ui_lang = LANGUAGES[code]
     return cacheable(_message_page(found, code))
+
+
+def _credit(found: model.Message, code: str) -> model.Rendition | None:
+    """The source credit of a message drafted from JMA's telegrams, shown once under it (after
+    the full Japanese credit ``CREDIT``): its ``jma.credit`` rendering in the page's language."""
+    if not any(p.template_id == CREDIT_TEMPLATE for p in found.parts):
+        return None
+    return model.renditions([Part(CREDIT_TEMPLATE)], (code,))[0]
 
 
 _PAGES: dict[tuple, tuple[tuple, str]] = {}
@@ -131,10 +141,12 @@ def _message_page(found: model.Message, code: str) -> str:
     cached = _PAGES.get(key)
     if cached is not None and all(a is b for a, b in zip(cached[0], content)):
         return cached[1]
-    shown = model.renditions(found.template_id, (code, "ja") if code != "ja" else ("ja",), found.values)
+    body = [p for p in found.parts if p.template_id != CREDIT_TEMPLATE]
+    shown = model.renditions(body, (code, "ja") if code != "ja" else ("ja",))
     others = [LANGUAGES[c] for c in found.languages if c != code]
     html = render_template("public/message.html", message=found, shown=shown[0],
-                           original=shown[1] if len(shown) > 1 else None, others=others)
+                           original=shown[1] if len(shown) > 1 else None, others=others,
+                           credit=_credit(found, code), jma_credit=CREDIT)
     if len(_PAGES) >= _PAGES_MAX:
         _PAGES.clear()
     _PAGES[key] = (content, html)

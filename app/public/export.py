@@ -120,10 +120,10 @@ def copy_assets(app: Flask, target: Path) -> list[Path]:
 
 
 def export_site(app: Flask, target: Path, portable: bool = False) -> list[Path]:
-    """Write every message (withdrawn ones say so), the index (newest first), the stylesheet
+    """Write every public message (withdrawn ones say so; never drafts), the index (newest first), the stylesheet
     and, in the mirror, each CAP alert and the Atom feed into ``target``. Returns the files."""
     with app.app_context():
-        messages = model.all_messages(get_db())
+        messages = model.public_messages(get_db())
     written = copy_assets(app, target)
     if not portable:
         for message in messages:
@@ -144,7 +144,7 @@ def export_messages(app: Flask, target: Path, message_ids: Iterable[str]) -> lis
     """Write what changes in the mirror when these messages change: their pages in each
     language, their pickers and CAP alerts, the index and the feed."""
     with app.app_context():
-        messages = [m for m in (model.get(get_db(), mid) for mid in message_ids) if m is not None]
+        messages = [m for m in (model.get_public(get_db(), mid) for mid in message_ids) if m is not None]
     paths = [path for message in messages for path in message_paths(message)]
     for message in messages:
         remove_stale_languages(target, message)

@@ -1,5 +1,5 @@
 """The Atom feed of published messages (``/alerts.atom``), the way public CAP alerts are offered
-to aggregators: one entry per message, newest first, with its title and summary in Japanese, a
+to aggregators: one entry per published or withdrawn message (never a draft), newest first, with its title and summary in Japanese, a
 link to its page in each language (``hreflang``) and one to its CAP 1.2 alert
 (``type="application/cap+xml"``). A withdrawn message stays in the feed as cancelled: its
 category is the CAP ``msgType`` ``Cancel`` and its title says 【取消】."""
@@ -46,14 +46,15 @@ class _Entry(FeedEntry):
 
 
 def _japanese(message: Message) -> str:
-    """The message's Japanese text (the source renders from any published message)."""
-    text = renditions(message.template_id, (SOURCE,), message.values)[0].text
+    """The message's Japanese text, a line per part (the source renders from any published
+    message)."""
+    text = renditions(message.parts, (SOURCE,))[0].text
     return plain(text) if text is not None else message.id
 
 
 def _title(message: Message, text: str) -> str:
     tags = "".join(tag for tag, on in (("【取消】", message.withdrawn), ("【訓練】", message.drill)) if on)
-    title = f"{tags}{text}"
+    title = f"{tags}{text.splitlines()[0] if text else message.id}"
     return title if len(title) <= TITLE_MAX else title[:TITLE_MAX - 1] + "…"
 
 
@@ -83,7 +84,7 @@ def atom_feed(messages: Sequence[Message], config: Mapping[str, Any], base_url: 
         entry.id(f"{base_url}/m/{message.id}")
         entry.title(xml_text(_title(message, text)))
         entry.summary(xml_text(_summary(message, text)))
-        entry.published(datetime.fromisoformat(message.created_at))
+        entry.published(datetime.fromisoformat(message.published_at or message.created_at))
         entry.updated(datetime.fromisoformat(message.updated_at))
         entry.category(term=alert.msg_type, label=MSG_TYPE_LABELS[alert.msg_type])
         if message.drill:

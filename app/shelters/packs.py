@@ -46,6 +46,6 @@ def shelter_pack(db: sqlite_utils.Database, shelter_id: int, base_url: str,
                  langs: Sequence[str] | None = None) -> ShelterPack:
     """The pack of the shelter in its languages (or ``langs``), with its published messages."""
     shelter = get_shelter(db, shelter_id)
-    messages = [PackMessage(m.id, m.template_id, m.values, m.languages)
+    messages = [PackMessage(m.id, m.parts, m.languages)
                 for m in shelter_messages(db, shelter_id)]
     return ShelterPack(shelter, plan_pack(langs or shelter.languages, messages, base_url))

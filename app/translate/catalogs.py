@@ -106,7 +106,7 @@ def published_messages(db: sqlite_utils.Database) -> list:
     """The messages on public pages now (the one place that knows where they are kept)."""
     from phrasebook.messages import all_messages
 
-    return [m for m in all_messages(db) if not m.withdrawn] if "messages" in db.table_names() else []
+    return [m for m in all_messages(db) if m.status == "published"] if "messages" in db.table_names() else []
 
 
 @dataclass(frozen=True)
@@ -125,9 +125,11 @@ def affected_messages(db: sqlite_utils.Database, code: str, before: PoFile, afte
     for message in published_messages(db):
         if code not in message.languages:
             continue
-        old, new = before.entries.get(message.template_id), after.entries.get(message.template_id)
-        if old is not None and old.state in usable and (new is None or new.state not in usable):
-            out.append(Affected(message.id, message.template_id, new.state if new else "missing"))
+        for template_id in dict.fromkeys(p.template_id for p in message.parts):
+            old, new = before.entries.get(template_id), after.entries.get(template_id)
+            if old is not None and old.state in usable and (new is None or new.state not in usable):
+                out.append(Affected(message.id, template_id, new.state if new else "missing"))
+                break
     return out
 
 

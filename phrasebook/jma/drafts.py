@@ -13,15 +13,15 @@ and early warning are separate messages, each updated by later telegrams of its 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime, time
-from decimal import Decimal
-from typing import Any, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Iterable, Mapping
 
 from phrasebook.jma.places import joined, place
 from phrasebook.jma.telegram import INTENSITIES, TSUNAMI_SEVERITY, Area, Telegram, TsunamiForecast
+from phrasebook.jma import CREDIT_TEMPLATE
+from phrasebook.parts import Part, join_sentences
 from phrasebook.render import render
-from phrasebook.slots import Place
 
 ACTIONS = ("draft", "update", "withdraw", "skip")
 AREAS_PER_PART = 8  # area names in one sentence
@@ -29,29 +29,6 @@ DETAILED_AREAS = 10  # tsunami areas given arrival time and height, most severe 
 _ADVICE = {"major_warning": "tsunami.major_warning", "warning": "tsunami.warning",
            "advisory": "tsunami.advisory"}
 _PREF_SUFFIX = ("都", "府", "県")
-
-
-@dataclass(frozen=True)
-class Part:
-    """One sentence of a draft: a template and its slot values."""
-
-    template_id: str
-    values: dict[str, Any] = field(default_factory=dict)
-
-    def json_values(self) -> dict[str, Any]:
-        """The slot values as JSON-ready input that ``render`` parses back to the same text
-        (places as ``{"ja": ..., "en": ...}``, times in ISO form, numbers as strings)."""
-        return {name: _json_value(value) for name, value in self.values.items()}
-
-
-def _json_value(value: Any) -> Any:
-    if isinstance(value, Place):
-        return {"ja": value.ja, **value.names}
-    if isinstance(value, (datetime, time)):
-        return value.isoformat(timespec="minutes")
-    if isinstance(value, Decimal):
-        return str(value)
-    return value
 
 
 @dataclass(frozen=True)
@@ -269,7 +246,7 @@ def draft_specs(tg: Telegram, watched: Watched | None = None,
         return [DraftSpec(action="skip", reason=why, **base)]
     if not parts:
         return [DraftSpec(action="skip", reason="nothing to say", **base)]
-    parts.append(Part("jma.credit"))
+    parts.append(Part(CREDIT_TEMPLATE))
     action = "update" if known is not None and key in known else "draft"
     what = {"draft": "new event", "update": "later information on the event"}[action]
     return [DraftSpec(action=action, reason=f"{tg.info_type}: {what}{drill}{note}", parts=tuple(parts),
@@ -296,4 +273,4 @@ class Planner:
 
 def render_draft(spec: DraftSpec, lang: str) -> str:
     """The draft's text in ``lang``, one sentence a line."""
-    return "\n".join(render(p.template_id, lang, p.values) for p in spec.parts)
+    return join_sentences(render(p.template_id, lang, p.values) for p in spec.parts)

@@ -77,7 +77,8 @@ def test_update_refers_to_the_first_version(app, client, as_role, schema):
 
     message_id = publish(as_role("coordinator"), shelter="")  # area-wide: a coordinator
     with app.app_context():
-        get_db()["messages"].update(message_id, {"created_at": "2026-09-01T06:00:00+00:00",
+        first = "2026-09-01T06:00:00+00:00"
+        get_db()["messages"].update(message_id, {"created_at": first, "published_at": first, "version_at": first,
                                                  "updated_at": "2026-09-01T07:30:00+00:00"})
     root = fetch(client, message_id, schema)
     assert text(root, "msgType") == "Update"

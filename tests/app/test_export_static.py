@@ -27,7 +27,7 @@ def site(app, tmp_path: Path) -> tuple[Path, dict[str, model.Message]]:
                                         ("drill", "02", ["en", "ja"], True)]:
             message = model.publish(db, "shelter.opened", VALUES, langs, "staff", None, drill)
             stamp = f"2026-09-{day}T06:00:00+00:00"
-            db["messages"].update(message.id, {"created_at": stamp, "updated_at": stamp})
+            db["messages"].update(message.id, {"created_at": stamp, "published_at": stamp, "version_at": stamp, "updated_at": stamp})
             made[name] = message
         model.withdraw(db, made["latest"].id)
         made = {name: model.get(db, m.id) for name, m in made.items()}

@@ -31,7 +31,7 @@ def publish_on(app, day: str, langs: list[str], drill: bool = False, shelter: st
         shelter_id = create_shelter(db, shelter).id if shelter else None
         message = model.publish(db, "shelter.opened", VALUES, langs, "staff", shelter_id, drill)
         stamp = f"2026-09-{day}T06:00:00+00:00"
-        db["messages"].update(message.id, {"created_at": stamp, "updated_at": stamp})
+        db["messages"].update(message.id, {"created_at": stamp, "published_at": stamp, "version_at": stamp, "updated_at": stamp})
         return model.get(db, message.id)
 
 

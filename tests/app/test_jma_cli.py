@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import signal
 import subprocess
@@ -107,9 +108,17 @@ def test_watch_polls_with_conditional_get_and_fetches_each_telegram_once(server,
     lines = result.output.splitlines()
     assert lines[0] == f"watching {server.url}/feed.xml every 0 s (Ctrl-C stops)"
     assert lines[-1] == "stopped"
-    actions = [line.split(" ", 2)[:2] for line in lines[1:-1]]
-    assert actions == [["draft", "jma:20210217230627:earthquake"], ["draft", "jma:20231009052500:tsunami"],
-                       ["refused", f"{server.url}/data/broken.xml:"], ["update", "jma:20231009052500:tsunami"]]
+    actions = [words[:2] if words[0] == "refused" else [words[0], words[2]]
+               for words in (line.split(" ") for line in lines[1:-1])]
+    assert actions == [["draft", "jma:20210217230627:earthquake:"], ["draft", "jma:20231009052500:tsunami:"],
+                       ["refused", f"{server.url}/data/broken.xml:"], ["update", "jma:20231009052500:tsunami:"]]
+    # stored: two drafts, the tsunami one showing the later telegram (津波予報 after the advisory)
+    listed = json.loads(run("messages", "list", "--json", "--instance", str(tmp_path)).output)
+    assert sorted((m["status"], m["source"]["event_key"]) for m in listed) == [
+        ("draft", "jma:20210217230627:earthquake"), ("draft", "jma:20231009052500:tsunami")]
+    tsunami = next(m for m in listed if m["source"]["event_key"].endswith("tsunami"))
+    assert tsunami["source"]["file"] == f"{server.url}/data/20231009120003_08446949_VTSE41.xml"
+    assert "津波警報・注意報はすべて解除されました。" in tsunami["texts"]["ja"]
     feed_requests = [(h, status) for p, h, status in server.requests if p == "/feed.xml"]
     assert [status for _, status in feed_requests] == [200, 304, 304]
     assert all(h.get("If-None-Match") and h.get("If-Modified-Since") == LAST_MODIFIED for h, _ in feed_requests[1:])
@@ -181,23 +190,31 @@ def test_ctrl_c_stops_watch_cleanly(server, tmp_path):
 def test_import_applies_telegrams_in_report_order_and_refuses_broken_files(tmp_path):
     broken = tmp_path / "broken.xml"
     broken.write_text("<Report><Head>", encoding="utf-8")
-    files = [FIXTURES / "32-35_06_06_100915_VXSE53.xml", broken, FIXTURES / "32-35_06_05_100915_VXSE53.xml",
+    files = [FIXTURES / "32-35_06_06_100915_VXSE53.xml", FIXTURES / "32-35_06_05_100915_VXSE53.xml",
              FIXTURES / "32-35_01_02_100514_VXSE52.xml"]
-    result = run("jma", "import", *map(str, files), "--lang", "ja,en", env={"BOSAI_JMA_WATCH": ""})
-    assert result.exit_code == 1
-    lines = [line for line in result.output.splitlines() if not line.startswith(" ")]
-    assert lines[0] == f"refused {broken}: not well-formed XML: no element found: line 1, column 14"
-    assert [line.split(" ", 2)[:2] for line in lines[1:]] == [
-        ["draft", "jma:20080614084350:earthquake"], ["withdraw", "jma:20080614084350:earthquake"],
-        ["draft", "[drill]"]]
+    instance = str(tmp_path / "instance")
+    refused = run("jma", "import", str(files[0]), str(broken), "--instance", instance, env={"BOSAI_JMA_WATCH": ""})
+    assert refused.exit_code == 1
+    assert refused.output.splitlines() == [f"refused {broken}: not well-formed XML: no element found: line 1, column 14"]
+    assert json.loads(run("messages", "list", "--json", "--instance", instance).output) == []
+
+    result = run("jma", "import", *map(str, files), "--lang", "ja,en", "--instance", instance,
+                 env={"BOSAI_JMA_WATCH": ""})
+    assert result.exit_code == 0, result.output
+    lines = [line.split(" ") for line in result.output.splitlines() if not line.startswith(" ")]
+    assert [words[:3] for words in lines] == [
+        ["draft", lines[0][1], "jma:20080614084350:earthquake:"], ["withdraw", lines[0][1], "jma:20080614084350:earthquake:"],
+        ["draft", "[drill]", lines[2][2]]]
     assert "    最大震度6強を観測しました。" in result.output
     assert "    The strongest shaking observed was Seismic Intensity 6 Upper." in result.output
 
 
-def test_import_with_watched_areas_says_why_it_skips():
-    result = run("jma", "import", str(FIXTURES / "20240116184225_02245216_VXSE43.xml"), "--watch", "宮城県,04")
+def test_import_with_watched_areas_says_why_it_skips(tmp_path):
+    eew = str(FIXTURES / "20240116184225_02245216_VXSE43.xml")
+    result = run("jma", "import", eew, "--watch", "宮城県,04", "--instance", str(tmp_path))
     assert result.exit_code == 0
-    assert result.output.startswith("skip jma:20240116184216:eew")
+    assert result.output.startswith("skip - jma:20240116184216:eew")
     assert "none of the watched areas is named" in result.output
-    ishikawa = run("jma", "import", str(FIXTURES / "20240116184225_02245216_VXSE43.xml"), "--watch", "石川県")
-    assert ishikawa.output.startswith("draft jma:20240116184216:eew") and "information only" in ishikawa.output
+    ishikawa = run("jma", "import", eew, "--watch", "石川県", "--instance", str(tmp_path))
+    assert ishikawa.output.startswith("draft ") and " jma:20240116184216:eew: " in ishikawa.output
+    assert "information only" in ishikawa.output

@@ -7,6 +7,7 @@ import xmlschema
 
 from phrasebook.cap import CAP_SCHEMA as XSD, NS, Alert, cap_xml
 from phrasebook.languages import LANGUAGES
+from phrasebook.parts import Part
 
 
 JST = timezone(timedelta(hours=9))
@@ -20,7 +21,7 @@ def schema():
 
 def _alert(**kw):
     base = dict(identifier="msg-42", sender="bosai@city.example.jp", sent=datetime(2026, 9, 1, 15, 0, tzinfo=JST),
-                template_id="shelter.opened", values={"place": "市民体育館", "time": "15:00"},
+                parts=(Part("shelter.opened", {"place": "市民体育館", "time": "15:00"}),),
                 langs=tuple(LANGUAGES), area="Example City")
     base.update(kw)
     return Alert(**base)
@@ -47,7 +48,7 @@ def test_drill_is_exercise_and_withdrawn_is_cancel(schema, locales):
 
 
 def test_markup_in_values_is_escaped(schema, locales):
-    xml = cap_xml(_alert(values={"place": "<b>&体育館</b>", "time": "15:00"}, langs=("en",)))
+    xml = cap_xml(_alert(parts=(Part("shelter.opened", {"place": "<b>&体育館</b>", "time": "15:00"}),), langs=("en",)))
     schema.validate(xml)
     assert b"<b>" not in xml and b"&lt;b&gt;&amp;" in xml
 

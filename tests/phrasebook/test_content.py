@@ -12,6 +12,7 @@ from phrasebook.catalog import read_all
 from phrasebook.furigana import plain
 from phrasebook.glossary import choice_terms, load_glossary
 from phrasebook.languages import LANGUAGES
+from phrasebook.parts import Part
 from phrasebook.templates import load_templates
 
 MINIMUM = {"message": 289, "sign": 135, "board": 118, "food": 16, "card": 60, "term": 13}
@@ -219,8 +220,8 @@ def test_every_topic_is_translated_in_every_variant(catalogs, code):
                                                    ("lightning.take_cover", "Met")])
 def test_new_hazards_give_cap_categories(template_id, category):
     alert = Alert(identifier="msg-1", sender="bosai@city.example.jp",
-                  sent=datetime(2026, 11, 1, 9, 0, tzinfo=timezone(timedelta(hours=9))), template_id=template_id,
-                  values={}, langs=tuple(LANGUAGES), area="Example City")
+                  sent=datetime(2026, 11, 1, 9, 0, tzinfo=timezone(timedelta(hours=9))), parts=(Part(template_id),),
+                  langs=tuple(LANGUAGES), area="Example City")
     infos = ET.fromstring(cap_xml(alert)).findall(f"{{{NS}}}info")
     assert len(infos) == len(LANGUAGES)
     assert {i.findtext(f"{{{NS}}}category") for i in infos} == {category}

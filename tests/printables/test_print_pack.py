@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from printables.errors import LayoutError, TextError
+from phrasebook.parts import Part
 from printables.pack import SKIP_REASONS, PackError, PackMessage, PackPart, Skipped, build_pack, plan_pack
 from printables_testkit import assert_fonts_embedded, page_sizes_mm
 
@@ -18,7 +19,7 @@ VALUES = {"place": "市民体育館", "time": "09:30"}
 
 
 def message(id_: str) -> PackMessage:
-    return PackMessage(id_, "shelter.opened", VALUES, ("ja", "en", "th"))
+    return PackMessage(id_, (Part("shelter.opened", VALUES),), ("ja", "en", "th"))
 
 
 MESSAGES = [message("own"), message("area"), message("spaced")]
@@ -105,8 +106,9 @@ EMOJI_PLACE = {"place": "市民体育館 🏫", "time": "09:30"}
 
 
 def test_a_part_that_cannot_be_built_is_listed_and_the_rest_is_built():
-    messages = [PackMessage("long", "shelter.opened", LONG_PLACE, ("ja", "en")),
-                PackMessage("emoji", "shelter.opened", EMOJI_PLACE, ("ja", "en"))]
+    # twelve sentences of 500 characters: more than a page of the QR sheet holds for one language
+    messages = [PackMessage("long", (Part("shelter.opened", LONG_PLACE),) * 12, ("ja", "en")),
+                PackMessage("emoji", (Part("shelter.opened", EMOJI_PLACE),), ("ja", "en"))]
     parts = plan_pack(["en"], messages, BASE)
     left_out: list[Skipped] = []
     progress: list[int] = []
