@@ -21,7 +21,7 @@ INPUT_TYPES = {"text": "text", "place": "text", "date": "date", "time": "time",
                "datetime": "datetime-local", "number": "number", "phone": "tel", "url": "url",
                "choice": "text"}
 TYPE_LABELS = {
-    "text": lazy("text"), "place": lazy("place (Japanese name: pick a registered place or type one)"),
+    "text": lazy("text"), "place": lazy("place (Japanese name)"),
     "date": lazy("date"),
     "time": lazy("time"), "datetime": lazy("date and time"), "number": lazy("number"),
     "phone": lazy("phone number"), "url": lazy("web address"),

@@ -1,0 +1,158 @@
+"""The place registry as staff use it: register a place in Japanese only, see and correct its
+generated reading, pick it in the composer; readers see the reading (Latin letters beside the
+Japanese, furigana in Easy Japanese) on public pages, in CAP and on the printed QR sheet."""
+
+from __future__ import annotations
+
+import subprocess
+from xml.etree import ElementTree as ET
+
+import pytest
+import sqlite_utils
+
+from app.db import get_db
+from phrasebook.cap import NS
+from phrasebook.places import create_place, find_place, list_places
+from tests.app.conftest import csrf_token
+from tests.app.test_messages import COMPOSE, compose, publish
+from tests.pixels import render
+
+
+@pytest.fixture
+def coordinator(as_role):
+    return as_role("coordinator")
+
+
+def register(client, **fields):
+    data = {"kind": "shelter", "ja": "市民体育館", "romaji": "", "kana": "", "save": "1", **fields}
+    data["csrf_token"] = csrf_token(client, "/places/new")
+    return client.post("/places/new", data=data)
+
+
+def description(client, message_id: str, lang: str) -> str:
+    root = ET.fromstring(client.get(f"/m/{message_id}.cap.xml").data)
+    for info in root.findall(f"{{{NS}}}info"):
+        if info.findtext(f"{{{NS}}}language") == lang:
+            return info.findtext(f"{{{NS}}}description") or ""
+    raise AssertionError(f"no {lang} info")
+
+
+def test_a_place_typed_only_in_japanese_reads_in_latin_letters_and_with_furigana(coordinator, staff, client):
+    response = register(coordinator)
+    assert response.status_code == 302
+    edit = coordinator.get(response.headers["Location"]).get_data(as_text=True)
+    assert 'value="Shimin Taiikukan"' in edit and 'value="しみんたいいくかん"' in edit  # shown and editable
+    assert "市民体育館" in staff.get("/places/").get_data(as_text=True)
+
+    message_id = publish(staff, place__en=None, languages=["ja", "en", "vi", "ja@easy", "zh_Hans"])
+    english = client.get(f"/m/{message_id}/en").get_data(as_text=True)
+    assert "Shimin Taiikukan (市民体育館) opened as an evacuation shelter at 09:30." in english
+    assert "Shimin Taiikukan (市民体育館)" in client.get(f"/m/{message_id}/vi").get_data(as_text=True)
+    assert "市民体育館" in client.get(f"/m/{message_id}/zh-Hans").get_data(as_text=True)
+    easy = client.get(f"/m/{message_id}/ja-x-easy").get_data(as_text=True)
+    assert "<ruby>市民<rt>しみん</rt></ruby><ruby>体育<rt>たいいく</rt></ruby><ruby>館<rt>かん</rt></ruby>" in easy
+    assert description(client, message_id, "en").startswith("Shimin Taiikukan (市民体育館)")
+
+    sheet = staff.get(f"/messages/{message_id}/qr.pdf")
+    assert sheet.status_code == 200 and sheet.mimetype == "application/pdf"
+    text = subprocess.run(["pdftotext", "-", "-"], input=sheet.data, capture_output=True, check=True).stdout.decode()
+    assert "Shimin Taiikukan" in " ".join(text.split())
+    page = render(sheet.data, 1, 60)
+    assert page.share() > 0.01, "the QR sheet renders with ink"
+
+
+def test_a_corrected_reading_and_a_given_name_win(coordinator, staff, client):
+    register(coordinator, ja="中央公民館", kind="distribution", romaji="Chuo Community Center", name__vi="Nhà văn hóa")
+    message_id = publish(staff, place="中央公民館", place__en=None, languages=["ja", "en", "vi", "th", "ja@easy"])
+    assert "Chuo Community Center (中央公民館)" in client.get(f"/m/{message_id}/en").get_data(as_text=True)
+    assert "Nhà văn hóa (中央公民館)" in client.get(f"/m/{message_id}/vi").get_data(as_text=True)
+    # a name typed in the composer's boxes wins over the registry's
+    second = publish(staff, place="中央公民館", place__en="Central Hall", languages=["ja", "en"])
+    assert "Central Hall (中央公民館)" in client.get(f"/m/{second}/en").get_data(as_text=True)
+
+
+def test_edit_shows_the_generated_reading_and_a_renamed_place_gets_a_new_one(app, coordinator):
+    register(coordinator, ja="中央公園", kind="landmark")
+    with app.app_context():
+        place = find_place(get_db(), "中央公園")
+    assert place.romaji == "Chuo Koen" and place.kana == "ちゅうおうこうえん"
+    page = f"/places/{place.id}/edit"
+    data = {"kind": "landmark", "ja": "市民会館", "romaji": place.romaji, "kana": place.kana, "save": "1",
+            "csrf_token": csrf_token(coordinator, page)}
+    assert coordinator.post(page, data=data).status_code == 302
+    with app.app_context():
+        renamed = find_place(get_db(), "市民会館")
+    assert (renamed.romaji, renamed.kana) == ("Shimin Kaikan", "しみんかいかん")
+
+
+def test_show_the_reading_before_saving(app, coordinator):
+    data = {"kind": "shelter", "ja": "さくら小学校", "reading": "1", "csrf_token": csrf_token(coordinator, "/places/new")}
+    page = coordinator.post("/places/new", data=data).get_data(as_text=True)
+    assert 'value="Sakura Shogakko"' in page and 'value="さくらしょうがっこう"' in page
+    with app.app_context():
+        assert list_places(get_db()) == []  # nothing saved yet
+
+
+@pytest.mark.parametrize("fields, error", [
+    ({"romaji": "市民"}, "ローマ字で入力"),
+    ({"kana": "市民"}, "ひらがなかカタカナで入力"),
+    ({"ja": "市民体育館\u202e"}, "文字方向"),
+])
+def test_bad_input_is_explained_in_japanese_and_nothing_is_lost(coordinator, fields, error):
+    coordinator.get("/places/?lang=ja")  # the staff language is Japanese from here on
+    response = register(coordinator, name__en="City Gym", **fields)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and error in html
+    assert 'value="City Gym"' in html and "<details class=\"names\" open>" in html
+
+
+def test_the_same_place_cannot_be_registered_twice(coordinator):
+    assert register(coordinator).status_code == 302
+    coordinator.get("/places/?lang=ja")
+    html = register(coordinator, ja="市民体育館　").get_data(as_text=True)
+    assert "この名前の場所はすでに登録されています。" in html
+
+
+def test_staff_read_the_registry_and_only_the_area_roles_change_it(staff, coordinator):
+    assert staff.get("/places/").status_code == 200
+    assert staff.get("/places/new").status_code == 403
+    assert coordinator.get("/places/new").status_code == 200
+
+
+def test_the_composer_offers_registered_places_and_shows_a_new_names_reading(app, coordinator, staff):
+    register(coordinator)
+    form = staff.get(COMPOSE).get_data(as_text=True)
+    assert 'list="registered-places"' in form and '<option value="市民体育館" label="Shimin Taiikukan">' in form
+    assert '<option value="北小学校">' in form  # shelters not registered are offered too
+    preview = compose(staff, action="preview", place="南公民館", place__en=None).get_data(as_text=True)
+    assert "Minami Kominkan (南公民館)" in preview  # the reading under the field and in the preview
+    assert "<ruby>南<rt>みなみ</rt></ruby>" in preview
+
+
+def test_editing_a_message_keeps_the_boxes_for_what_differs_from_the_registry(coordinator, staff, client):
+    register(coordinator)
+    message_id = publish(staff, place__en=None)
+    form = staff.get(f"/messages/{message_id}/edit").get_data(as_text=True)
+    assert 'value="Shimin Taiikukan"' not in form  # the registry's reading is not frozen into a box
+    url = f"/messages/{message_id}/edit"
+    assert compose(staff, url=url, place="南公民館", place__en=None).status_code == 302
+    assert "Minami Kominkan (南公民館)" in client.get(f"/m/{message_id}/en").get_data(as_text=True)
+
+
+def test_a_database_made_before_the_registry_gains_it(make_app, tmp_path):
+    app = make_app()
+    with app.app_context():
+        db = get_db()
+        db["places"].drop()
+        publish_id = None
+    path = app.config["DATABASE"]
+    old = sqlite_utils.Database(path)
+    assert "places" not in old.table_names()
+    old.conn.close()
+    again = make_app()
+    with again.app_context():
+        db = get_db()
+        assert "places" in db.table_names()
+        create_place(db, "landmark", "駅前広場")
+        assert [p.romaji for p in list_places(db)] == ["Ekimae Hiroba"]
+    assert publish_id is None
