@@ -73,7 +73,10 @@ def _romaji(surface: str, abroad: bool) -> str:
 def latin(name: str, abroad: bool = False) -> str:
     """The Hepburn reading of a Japanese place name: 岩手県内陸南部 → Iwate Ken Nairiku Nanbu,
     市民体育館 → Shimin Taiikukan; places ``abroad`` keep their usual spelling (チリ中部沿岸 →
-    Chile Chubu Engan); ``""`` when nothing in the name can be read in Latin letters."""
+    Chile Chubu Engan); ``""`` when the name has no Japanese to read or nothing in it can be
+    read in Latin letters."""
+    if not (KANJI.search(name) or KANA.search(name)):
+        return ""
     words = [romaji or _romaji(surface, abroad) for surface, romaji, _ in _segments(_MARKUP.sub("", name))]
     text = " ".join(w.strip() for w in words if w.strip())
     text = re.sub(r"\s*[/・]\s*", " / ", text)

@@ -9,13 +9,20 @@ from xml.etree import ElementTree as ET
 
 import pytest
 import sqlite_utils
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.db import get_db
 from phrasebook.cap import NS
-from phrasebook.places import create_place, find_place, list_places
+from phrasebook.furigana import plain
+from phrasebook.languages import LANGUAGES
+from phrasebook.places import PlaceError, create_place, find_place, init_places, list_places
+from phrasebook.render import render
+from phrasebook.slots import parse_value
+from printables.sheet import message_sheet_pdf
 from tests.app.conftest import csrf_token
 from tests.app.test_messages import COMPOSE, compose, publish
-from tests.pixels import render
+from tests.pixels import render as render_page
 
 
 @pytest.fixture
@@ -57,7 +64,7 @@ def test_a_place_typed_only_in_japanese_reads_in_latin_letters_and_with_furigana
     assert sheet.status_code == 200 and sheet.mimetype == "application/pdf"
     text = subprocess.run(["pdftotext", "-", "-"], input=sheet.data, capture_output=True, check=True).stdout.decode()
     assert "Shimin Taiikukan" in " ".join(text.split())
-    page = render(sheet.data, 1, 60)
+    page = render_page(sheet.data, 1, 60)
     assert page.share() > 0.01, "the QR sheet renders with ink"
 
 
@@ -156,3 +163,37 @@ def test_a_database_made_before_the_registry_gains_it(make_app, tmp_path):
         create_place(db, "landmark", "駅前広場")
         assert [p.romaji for p in list_places(db)] == ["Ekimae Hiroba"]
     assert publish_id is None
+
+
+# --- any accepted place name prints and renders ----------------------------------------------
+
+TRICKY = "<>&\"'|｜《》{}%?・/ \u3000"
+SCRIPTS = "市民体育館東西南北第二小学校公園駅前あいうカタカナｱｲｳ한글ไทยनमस्तेМосква😀ÉŁ𠮷々ヶ0123"
+names = st.text(st.sampled_from(TRICKY + SCRIPTS) | st.characters(codec="utf-8"), min_size=1, max_size=30)
+PRINTED = ["ja", "en", "ja@easy", "zh_Hans", "ko", "th", "my", "ne", "ru"]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=names)
+def test_any_accepted_place_name_renders_and_prints(locales, tmp_path, name):
+    db = sqlite_utils.Database(memory=True)
+    init_places(db)
+    try:
+        place = create_place(db, "landmark", name)
+    except PlaceError as refused:
+        assert refused.code in ("empty", "too_long", "control", "bidi", "invisible", "joiner")
+        return
+    value = place.place().as_value()
+    assert parse_value("place", value) == place.place()  # stored as JSON, read back the same
+    for code in LANGUAGES:
+        text = render("shelter.opened", code, {"place": value, "time": "09:30"})
+        shown = plain(text) if code == "ja@easy" else text
+        assert place.ja in shown or code == "ja@easy", (code, text)
+        if place.romaji and code in ("en", "ko", "ru"):
+            assert f"{place.romaji} ({place.ja})" in text or place.romaji == place.ja
+    sheet = message_sheet_pdf("shelter.opened", {"place": value, "time": "09:30"}, PRINTED, "http://localhost",
+                              "abcdefgh")
+    assert render_page(sheet, 1, 30).share() > 0.005
+    text = subprocess.run(["pdftotext", "-", "-"], input=sheet, capture_output=True, check=True).stdout.decode()
+    if place.romaji.isascii() and place.romaji.replace(" ", "").isalnum():
+        assert place.romaji.split()[0] in text
