@@ -21,7 +21,9 @@ from phrasebook.render import render
 from phrasebook.slots import parse_value
 from printables.sheet import message_sheet_pdf
 from tests.app.conftest import csrf_token
+from phrasebook.shelters import create_kiosk_token
 from tests.app.test_messages import COMPOSE, compose, publish
+from tests.app.test_shelters_kiosk import real_app  # noqa: F401  (fixture)
 from tests.pixels import render as render_page
 
 
@@ -197,3 +199,25 @@ def test_any_accepted_place_name_renders_and_prints(locales, tmp_path, name):
     text = subprocess.run(["pdftotext", "-", "-"], input=sheet, capture_output=True, check=True).stdout.decode()
     if place.romaji.isascii() and place.romaji.replace(" ", "").isalnum():
         assert place.romaji.split()[0] in text
+
+
+def test_shelter_names_on_public_and_kiosk_pages_use_the_reading(app, coordinator, staff, client):
+    register(coordinator, ja="北小学校", romaji="Kita Elementary School")
+    message_id = publish(staff, languages=["ja", "en", "ja@easy"])  # for the shelter 北小学校
+    english = client.get(f"/m/{message_id}/en").get_data(as_text=True)
+    assert '<p class="where" lang="en">Kita Elementary School (<span lang="ja">北小学校</span>)</p>' in english
+    easy = client.get(f"/m/{message_id}/ja-x-easy").get_data(as_text=True)
+    assert '<ruby>北<rt>きた</rt></ruby><ruby>小<rt>しょう</rt></ruby><ruby>学校<rt>がっこう</rt></ruby>' in easy
+    assert '<p class="where" lang="ja"><span lang="ja">北小学校</span></p>' in client.get(
+        f"/m/{message_id}/ja").get_data(as_text=True)
+
+
+def test_the_kiosk_shows_its_shelter_by_the_reading(real_app):  # noqa: F811
+    with real_app.app_context():
+        token = create_kiosk_token(get_db(), 1)  # 市民体育館, not registered: the generated reading
+    kiosk = real_app.test_client()
+    assert kiosk.get(f"/kiosk/start/{token}").status_code == 302
+    home = kiosk.get("/kiosk/en/").get_data(as_text=True)
+    assert '<p class="shelter" lang="en">Shimin Taiikukan (<span lang="ja">市民体育館</span>)</p>' in home
+    easy = kiosk.get("/kiosk/ja-x-easy/").get_data(as_text=True)
+    assert "<ruby>市民<rt>しみん</rt></ruby>" in easy
