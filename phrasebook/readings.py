@@ -11,6 +11,7 @@ name itself. Nothing here raises on any text.
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 # Place-name words the dictionary misreads (many from JMA area names): surface → (romaji, hiragana).
@@ -29,6 +30,7 @@ _OVERRIDE = re.compile("|".join(sorted(map(re.escape, FIXES), key=len, reverse=T
 KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ]")
 KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\uff66-\uff9f]")
 _MARKUP = re.compile(r"[｜|《》]")  # furigana markup characters: never copied into a reading
+_LOCK = threading.Lock()  # a MeCab tagger is not safe to share between server threads
 
 
 @lru_cache(maxsize=2)
@@ -61,7 +63,8 @@ def _segments(name: str) -> list[tuple[str, str | None, str | None]]:
 def _romaji(surface: str, abroad: bool) -> str:
     """cutlet's reading of one run; characters it cannot read (it writes ``?``) are dropped."""
     try:
-        text = _cutlet(abroad).romaji(surface, title=True)
+        with _LOCK:
+            text = _cutlet(abroad).romaji(surface, title=True)
     except Exception:  # noqa: BLE001  a reading is a help, never a reason to fail
         return ""
     if "?" not in surface:
@@ -92,14 +95,11 @@ def _hiragana(katakana: str) -> str:
 def _words(surface: str) -> list[tuple[str, str | None]]:
     """(word, hiragana reading or None) of a run, by the dictionary."""
     try:
-        tagged = _cutlet().tagger(surface)
+        with _LOCK:
+            tagged = [(word.surface, getattr(word.feature, "kana", None)) for word in _cutlet().tagger(surface)]
     except Exception:  # noqa: BLE001
         return [(surface, None)]
-    out = []
-    for word in tagged:
-        reading = getattr(word.feature, "kana", None)
-        out.append((word.surface, _hiragana(reading) if reading and reading != "*" else None))
-    return out
+    return [(text, _hiragana(reading) if reading and reading != "*" else None) for text, reading in tagged]
 
 
 def _ruby_runs(name: str) -> list[tuple[str, str | None]]:

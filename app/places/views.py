@@ -11,6 +11,7 @@ from app.db import get_db
 from app.forms import text_problem
 from app.i18n import _
 from app.places import bp
+from app.public.mirror import get_mirror
 from app.places.forms import KIND_LABELS, PlaceForm, name_field, name_fields, place_form, typed_names
 from phrasebook.places import MAX_NAME, PlaceError, RegisteredPlace, create_place, get_place, list_places, suggest, update_place
 
@@ -24,6 +25,13 @@ def _show_error(form: PlaceForm, exc: PlaceError) -> None:
     target = exc.field if exc.field in ("kind", "ja", "romaji", "kana") else name_field(exc.field)
     field = form[target] if target in form else form.ja
     field.errors = [*field.errors, own or text_problem(exc.code, MAX_NAME, str(exc))]
+
+
+def _pages_changed() -> None:
+    """Public pages and the mirror show shelter names by their registered reading: rewrite them."""
+    mirror = get_mirror()
+    if mirror is not None:
+        mirror.everything_changed()
 
 
 def _fill_reading(form: PlaceForm) -> None:
@@ -58,6 +66,7 @@ def new() -> Response | str:
             _show_error(form, exc)
         else:
             audit.record("place_create", target=place.id)
+            _pages_changed()
             flash(_("Place registered. Check its reading."), "ok")
             return redirect(url_for("places.edit", place_id=place.id))
     return _page(form, None)
@@ -81,6 +90,7 @@ def edit(place_id: int) -> Response | str:
             _show_error(form, exc)
         else:
             audit.record("place_edit", target=place_id)
+            _pages_changed()
             flash(_("Place saved."), "ok")
             return redirect(url_for("places.index"))
     elif not form.is_submitted():

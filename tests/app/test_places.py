@@ -221,3 +221,30 @@ def test_the_kiosk_shows_its_shelter_by_the_reading(real_app):  # noqa: F811
     assert '<p class="shelter" lang="en">Shimin Taiikukan (<span lang="ja">市民体育館</span>)</p>' in home
     easy = kiosk.get("/kiosk/ja-x-easy/").get_data(as_text=True)
     assert "<ruby>市民<rt>しみん</rt></ruby>" in easy
+
+
+def test_the_static_mirror_carries_the_reading(make_app, tmp_path):
+    from app.public.mirror import get_mirror
+    from tests.app.conftest import login
+
+    folder = tmp_path / "mirror"
+    app = make_app(STATIC_MIRROR=str(folder), BASE_URL="https://bosai.example.jp")
+    coordinator = app.test_client()
+    login(coordinator, "coordinator")
+    register(coordinator, ja="南公民館", kind="distribution")
+    message_id = publish(coordinator, place="南公民館", place__en=None, shelter="")
+    mirror = get_mirror(app)
+    assert mirror is not None and mirror.flush(20)
+    page = (folder / "m" / message_id / "en" / "index.html").read_text(encoding="utf-8")
+    assert "Minami Kominkan (南公民館)" in page
+    easy = (folder / "m" / message_id / "ja-x-easy" / "index.html").read_text(encoding="utf-8")
+    assert "<ruby>南<rt>みなみ</rt></ruby>" in easy
+    assert "Minami Kominkan (南公民館)" in (folder / "m" / f"{message_id}.cap.xml").read_text(encoding="utf-8")
+
+
+def test_a_corrected_shelter_reading_reaches_the_published_pages(coordinator, staff, client):
+    message_id = publish(staff, languages=["ja", "en"])  # for 北小学校, not registered yet
+    assert "Kita Shogakko (<span lang=\"ja\">北小学校</span>)" in client.get(f"/m/{message_id}/en").get_data(as_text=True)
+    register(coordinator, ja="北小学校", romaji="Kita Elementary School")
+    assert "Kita Elementary School (<span lang=\"ja\">北小学校</span>)" in client.get(
+        f"/m/{message_id}/en").get_data(as_text=True)
