@@ -21,6 +21,7 @@ from phrasebook.slots import EASY, Place
 from phrasebook.textsafety import MAX_SHELTER_NAME, TextRefused, clean_text, fold_spaces, name_key
 
 KINDS = ("shelter", "distribution", "landmark")
+# A place may carry its name in each language whose readers do not read the Japanese one.
 NAME_LANGUAGES = tuple(code for code in LANGUAGES if not code.startswith("ja"))
 MAX_NAME = MAX_SHELTER_NAME
 

@@ -12,7 +12,7 @@ from app.forms import (Form, TEXT_PROBLEMS, AtLeastOne, MultiCheckboxField, defa
 from app.i18n import _, lazy
 from app.labels import slot_names
 from phrasebook.errors import SlotError
-from phrasebook.languages import LANGUAGES
+from phrasebook.places import NAME_LANGUAGES
 from phrasebook.shelters import Shelter
 from phrasebook.slots import MAX_TEXT, ROMAJI, Place
 from phrasebook.templates import TERM, Template, load_templates
@@ -21,8 +21,7 @@ INPUT_TYPES = {"text": "text", "place": "text", "date": "date", "time": "time",
                "datetime": "datetime-local", "number": "number", "phone": "tel", "url": "url",
                "choice": "text"}
 TYPE_LABELS = {
-    "text": lazy("text"), "place": lazy("place (Japanese name)"),
-    "date": lazy("date"),
+    "text": lazy("text"), "place": lazy("place (Japanese name)"), "date": lazy("date"),
     "time": lazy("time"), "datetime": lazy("date and time"), "number": lazy("number"),
     "phone": lazy("phone number"), "url": lazy("web address"),
     "choice": lazy("a listed term (translated) or other text (shown in Japanese)"),
@@ -47,8 +46,6 @@ SLOT_PROBLEMS = {
     "url": lazy("Enter a web address starting with http:// or https://."),
     "term": lazy("Choose one of the listed terms."),
 }
-# A place may carry its name in each language whose readers do not read the Japanese one.
-NAME_LANGUAGES = [code for code in LANGUAGES if not code.startswith("ja")]
 PLACES_LIST = "registered-places"  # the id of the <datalist> offering registered places
 Registry = Callable[[str], Place | None]  # a registered place by its Japanese name
 
@@ -121,9 +118,8 @@ def composer_form(tpl: Template, message_values: dict[str, Any] | None = None, r
             auto = registered.as_value() if registered else {}
             data[slot] = names.get("ja")
             fields[name_field(slot, ROMAJI)] = StringField(_("Reading in Latin letters (romaji)"))
+            fields.update({name_field(slot, code): StringField(language_name(code)) for code in NAME_LANGUAGES})
             for code in [ROMAJI, *NAME_LANGUAGES]:
-                if code != ROMAJI:
-                    fields[name_field(slot, code)] = StringField(language_name(code))
                 data[name_field(slot, code)] = names.get(code) if names.get(code) != auto.get(code) else None
         else:
             data[slot] = stored

@@ -23,6 +23,7 @@ from phrasebook.render import check_values
 from phrasebook.shelters import list_shelters
 from phrasebook.slots import Place, parse_value
 from phrasebook.store import search
+from phrasebook.textsafety import name_key
 from phrasebook.templates import HAZARDS, PHASES, Template, get_template, load_templates
 from printables.sheet import message_sheet_pdf
 
@@ -48,9 +49,8 @@ def _place_offers() -> list[tuple[str, str]]:
     shelters not registered as places."""
     db = get_db()
     places = list_places(db)
-    offers = [(p.ja, p.romaji) for p in places]
-    known = {p.ja for p in places}
-    return offers + [(s.name, "") for s in list_shelters(db) if s.name not in known]
+    known = {name_key(p.ja) for p in places}
+    return [(p.ja, p.romaji) for p in places] + [(s.name, "") for s in list_shelters(db) if name_key(s.name) not in known]
 
 
 def _place_readings(form: ComposerBase, tpl: Template) -> dict[str, tuple[str, str]]:

@@ -9,7 +9,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 import sqlite_utils
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from app.db import get_db
@@ -248,3 +248,30 @@ def test_a_corrected_shelter_reading_reaches_the_published_pages(coordinator, st
     register(coordinator, ja="北小学校", romaji="Kita Elementary School")
     assert "Kita Elementary School (<span lang=\"ja\">北小学校</span>)" in client.get(
         f"/m/{message_id}/en").get_data(as_text=True)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=names, romaji=st.text(st.sampled_from(TRICKY + "AbcÉ 1-"), max_size=20))
+def test_any_name_the_registry_accepts_is_listed_offered_and_published(app, name, romaji):
+    from markupsafe import escape
+
+    from tests.app.conftest import login
+
+    coordinator = app.test_client()
+    login(coordinator, "coordinator")
+    response = register(coordinator, ja=name, romaji=romaji)
+    assert response.status_code in (200, 302)
+    if response.status_code == 200:  # refused: the form says why and keeps what was typed
+        assert 'class="error"' in response.get_data(as_text=True)
+        return
+    with app.app_context():
+        place = find_place(get_db(), name)
+    assert place is not None
+    assert str(escape(place.ja)) in coordinator.get("/places/").get_data(as_text=True)
+    assert f'<option value="{escape(place.ja)}"' in coordinator.get(COMPOSE).get_data(as_text=True)
+    event("published")
+    message_id = publish(coordinator, place=place.ja, place__en=None, shelter="")
+    english = coordinator.get(f"/m/{message_id}/en").get_data(as_text=True)
+    shown = f"{place.romaji} ({place.ja})" if place.romaji and place.romaji != place.ja else place.ja
+    assert str(escape(shown)) in english
+    assert coordinator.get(f"/messages/{message_id}/qr.pdf").status_code == 200
