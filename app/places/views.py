@@ -13,6 +13,7 @@ from app.i18n import _
 from app.places import bp
 from app.public.mirror import get_mirror
 from app.places.forms import KIND_LABELS, PlaceForm, name_field, name_fields, place_form, typed_names
+from phrasebook.languages import LANGUAGES
 from phrasebook.places import MAX_NAME, PlaceError, RegisteredPlace, create_place, get_place, list_places, suggest, update_place
 
 
@@ -42,8 +43,10 @@ def _fill_reading(form: PlaceForm) -> None:
 
 
 def _page(form: PlaceForm, place: RegisteredPlace | None) -> str:
+    """The form; for a saved place, its name as an English and an Easy Japanese reader see it."""
     names = name_fields(form)
-    return render_template("places/edit.html", form=form, place=place, names=names,
+    seen = (place.place().name_in(LANGUAGES["en"]), place.place().name_in(LANGUAGES["ja@easy"])) if place else None
+    return render_template("places/edit.html", form=form, place=place, names=names, seen=seen,
                            names_open=any(f.data or f.errors for f in names))
 
 

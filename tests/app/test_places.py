@@ -51,6 +51,7 @@ def test_a_place_typed_only_in_japanese_reads_in_latin_letters_and_with_furigana
     assert response.status_code == 302
     edit = coordinator.get(response.headers["Location"]).get_data(as_text=True)
     assert 'value="Shimin Taiikukan"' in edit and 'value="しみんたいいくかん"' in edit  # shown and editable
+    assert '<span lang="en">Shimin Taiikukan (市民体育館)</span>' in edit and "<rt>しみん</rt>" in edit
     assert "市民体育館" in staff.get("/places/").get_data(as_text=True)
 
     message_id = publish(staff, place__en=None, languages=["ja", "en", "vi", "ja@easy", "zh_Hans"])
