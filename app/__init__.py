@@ -75,12 +75,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from app.kiosk import bp as kiosk_bp
     from app.messages import bp as messages_bp
     from app.overview import bp as overview_bp
+    from app.places import bp as places_bp
     from app.public import bp as public_bp
     from app.shelters import bp as shelters_bp
     from app.signs import bp as signs_bp
     from app.translate import bp as translate_bp
 
     for blueprint in (public_bp, auth.bp, errors_bp, messages_bp, signs_bp, cards_bp, translate_bp,
-                      shelters_bp, kiosk_bp, overview_bp, audit_bp):
+                      shelters_bp, places_bp, kiosk_bp, overview_bp, audit_bp):
         app.register_blueprint(blueprint)
     return app

@@ -8,6 +8,7 @@ import sqlite_utils
 from flask import Flask, current_app
 
 from phrasebook.messages_schema import init_messages
+from phrasebook.places import init_places
 from phrasebook.registrations import init_registrations
 from phrasebook.shelters import init_shelters
 from phrasebook.store import import_phrases, init_db, open_db
@@ -51,6 +52,7 @@ def init_schema(db: sqlite_utils.Database) -> None:
                                 pk="key", not_null={"failures", "since"}, if_not_exists=True)
     init_shelters(db)
     init_messages(db)
+    init_places(db)
     init_registrations(db)
     init_audit(db)
     # The translation dashboard: catalog revisions handed out with downloads (to merge uploads

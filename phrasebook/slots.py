@@ -26,27 +26,45 @@ _TEXT_CODES = {"text": "text", "empty": "text_empty", "too_long": "text_long", "
 MAX_NUMBER = 10**12
 DIGIT_KINDS = ("date", "time", "datetime", "number", "phone")
 _TERM = re.compile(r"^[\w+-]{1,40}$")  # a term:FAMILY slot's value names a term template
+EASY = "ja@easy"
+ROMAJI = "romaji"  # a place value's key for its reading in Latin letters (beside language codes)
 
 
 @dataclass(frozen=True)
 class Place:
-    """A place: its Japanese name and, optionally, names in other languages (by gettext code);
-    ``ja@easy`` may give the Japanese name with furigana markup."""
+    """A place: its Japanese name, optionally its names in other languages (by gettext code) and
+    its ``romaji`` reading; ``ja@easy`` may give the Japanese name with furigana markup.
+
+    A reader without a name in their language gets the reading (``phrasebook.readings``, the
+    dictionary's when ``romaji`` is empty): Latin letters for every reader who does not read
+    Japanese (what road signs in Japan carry besides Japanese), the kanji name for Chinese
+    readers when the name is all kanji, furigana for Easy Japanese.
+    """
 
     ja: str
     names: dict[str, str] = field(default_factory=dict)
+    romaji: str = ""
 
     def name_in(self, lang: Language) -> str:
-        """The name a reader of ``lang`` sees; the Japanese name stays beside a translated one
-        so that people can match it with Japanese signs."""
+        """The name a reader of ``lang`` sees; the Japanese name stays beside a translated name
+        or a reading so that people can match it with Japanese signs."""
+        from phrasebook import readings  # cutlet loads only when a place is shown
+
+        if lang.code == EASY:
+            return self.names.get(EASY) or readings.furigana(self.ja)
         if lang.code.startswith("ja"):
-            return self.names.get(lang.code) or self.ja  # Easy Japanese: the name with furigana
+            return self.ja
+        chinese = lang.script in ("Hans", "Hant")
         local = self.names.get(lang.code)
+        if not local and not (chinese and not readings.KANA.search(self.ja)):
+            local = self.romaji or readings.latin(self.ja)
         if not local or local == self.ja:
             return self.ja
-        if lang.script in ("Hans", "Hant"):
-            return f"{local}（{self.ja}）"
-        return f"{local} ({self.ja})"
+        return f"{local}（{self.ja}）" if chinese else f"{local} ({self.ja})"
+
+    def as_value(self) -> dict[str, str]:
+        """The place as a JSON-ready slot value that ``parse_value`` reads back."""
+        return {"ja": self.ja, **self.names, **({ROMAJI: self.romaji} if self.romaji else {})}
 
 
 @dataclass(frozen=True)
@@ -104,12 +122,13 @@ def parse_value(kind: str, value: Any, choices: tuple[str, ...] = ()) -> Any:
         return text
     if kind == "place":
         if isinstance(value, Place):
-            return Place(_clean_text(value.ja), {k: _clean_text(v) for k, v in value.names.items() if v})
+            value = {"ja": value.ja, **value.names, ROMAJI: value.romaji}
         if isinstance(value, dict):
             if not value.get("ja"):
                 raise SlotValueError("place_ja", "needs a Japanese name ('ja')")
-            return Place(_clean_text(value["ja"]),
-                         {k: _clean_text(v) for k, v in value.items() if k != "ja" and v})
+            names = {k: _clean_text(v) for k, v in value.items() if k not in ("ja", ROMAJI) and v}
+            return Place(_clean_text(value["ja"]), names,
+                         _clean_text(value[ROMAJI]) if value.get(ROMAJI) else "")
         return Place(_clean_text(value))
     if kind == "date":
         if isinstance(value, datetime):

@@ -43,6 +43,8 @@ ACTIONS = {
     "presence": lazy("Checked out or in"),
     "shelter_create": lazy("Created a shelter"),
     "shelter_edit": lazy("Changed a shelter"),
+    "place_create": lazy("Registered a place"),
+    "place_edit": lazy("Changed a place"),
     "anonymise": lazy("Anonymised a shelter's registrations"),
     "kiosk_create": lazy("Created a kiosk link"),
     "kiosk_revoke": lazy("Revoked a kiosk link"),

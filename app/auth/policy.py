@@ -66,6 +66,9 @@ TABLE: dict[str, Rule] = {
     "translate.confirm_upload": Rule(TRANSLATION),
     "translate.update": Rule(ADMIN),  # merge the template definitions into every catalog
     "translate.review": Rule(TRANSLATION),
+    "places.index": Rule(FIELD),  # the place registry: staff read it, the area roles change it
+    "places.new": Rule(AREA),
+    "places.edit": Rule(AREA),
     "shelters.index": Rule(FIELD),
     "shelters.new": Rule(ADMIN),
     "shelters.edit": Rule(ADMIN),

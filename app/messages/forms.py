@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from wtforms import BooleanField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
@@ -12,9 +12,9 @@ from app.forms import (Form, TEXT_PROBLEMS, AtLeastOne, MultiCheckboxField, defa
 from app.i18n import _, lazy
 from app.labels import slot_names
 from phrasebook.errors import SlotError
-from phrasebook.languages import LANGUAGES
+from phrasebook.places import NAME_LANGUAGES
 from phrasebook.shelters import Shelter
-from phrasebook.slots import MAX_TEXT
+from phrasebook.slots import MAX_TEXT, ROMAJI, Place
 from phrasebook.templates import TERM, Template, load_templates
 
 INPUT_TYPES = {"text": "text", "place": "text", "date": "date", "time": "time",
@@ -46,8 +46,8 @@ SLOT_PROBLEMS = {
     "url": lazy("Enter a web address starting with http:// or https://."),
     "term": lazy("Choose one of the listed terms."),
 }
-# A place may carry its name in each language whose readers do not read the Japanese one.
-NAME_LANGUAGES = [code for code in LANGUAGES if not code.startswith("ja")]
+PLACES_LIST = "registered-places"  # the id of the <datalist> offering registered places
+Registry = Callable[[str], Place | None]  # a registered place by its Japanese name
 
 
 class ComposerBase(Form):
@@ -82,8 +82,16 @@ def name_field(slot: str, code: str) -> str:
     return f"{slot}__{code}"
 
 
-def composer_form(tpl: Template, message_values: dict[str, Any] | None = None, **kwargs: Any) -> ComposerBase:
-    """A form class for ``tpl``'s slots, instantiated (prefilled from stored values if given)."""
+def _no_registry(_ja: str) -> Place | None:
+    return None
+
+
+def composer_form(tpl: Template, message_values: dict[str, Any] | None = None, registry: Registry = _no_registry,
+                  **kwargs: Any) -> ComposerBase:
+    """A form class for ``tpl``'s slots, instantiated (prefilled from stored values if given).
+
+    A place's optional boxes (reading, names per language) show only what differs from the
+    registered place of that name: the rest comes from the registry when the form is sent."""
     fields: dict[str, Any] = {}
     data: dict[str, Any] = {}
     shown = slot_names(tpl)
@@ -100,14 +108,19 @@ def composer_form(tpl: Template, message_values: dict[str, Any] | None = None, *
             render_kw["step"] = "any"
         if kind == "choice":
             render_kw["list"] = choices_id(slot)
+        if kind == "place":
+            render_kw["list"], render_kw["lang"] = PLACES_LIST, "ja"
         fields[slot] = StringField(f"［{shown[slot]}］ · {TYPE_LABELS[kind]}", render_kw=render_kw)
         stored = (message_values or {}).get(slot)
         if kind == "place":
             names = stored if isinstance(stored, dict) else {"ja": stored}
+            registered = registry(names.get("ja") or "")
+            auto = registered.as_value() if registered else {}
             data[slot] = names.get("ja")
-            for code in NAME_LANGUAGES:
-                fields[name_field(slot, code)] = StringField(language_name(code))
-                data[name_field(slot, code)] = names.get(code)
+            fields[name_field(slot, ROMAJI)] = StringField(_("Reading in Latin letters (romaji)"))
+            fields.update({name_field(slot, code): StringField(language_name(code)) for code in NAME_LANGUAGES})
+            for code in [ROMAJI, *NAME_LANGUAGES]:
+                data[name_field(slot, code)] = names.get(code) if names.get(code) != auto.get(code) else None
         else:
             data[slot] = stored
     form_class = type(f"Composer_{tpl.id.replace('.', '_')}", (ComposerBase,), fields)
@@ -119,22 +132,27 @@ def composer_form(tpl: Template, message_values: dict[str, Any] | None = None, *
     return form_class(**kwargs)
 
 
-def slot_values(form: ComposerBase, tpl: Template) -> dict[str, Any]:
+def place_value(form: ComposerBase, slot: str, registry: Registry = _no_registry) -> dict[str, str] | str:
+    """A place slot's value: the registered place of the typed name (its reading, furigana and
+    names) with what was typed in the optional boxes over it; a new name alone is a string
+    (its reading is generated when the message is shown)."""
+    ja = (form[slot].data or "").strip()
+    typed = {code: (form[name_field(slot, code)].data or "").strip() for code in [ROMAJI, *NAME_LANGUAGES]}
+    registered = registry(ja) if ja else None
+    value = {**(registered.as_value() if registered else {}), "ja": ja,
+             **{code: text for code, text in typed.items() if text}}
+    return value if len(value) > 1 else ja
+
+
+def slot_values(form: ComposerBase, tpl: Template, registry: Registry = _no_registry) -> dict[str, Any]:
     """The slot values as the library takes them: strings, and dicts for places with names."""
-    values: dict[str, Any] = {}
-    for slot, kind in tpl.slots.items():
-        raw = (form[slot].data or "").strip()
-        if kind == "place":
-            names = {code: (form[name_field(slot, code)].data or "").strip() for code in NAME_LANGUAGES}
-            names = {code: name for code, name in names.items() if name}
-            values[slot] = {"ja": raw, **names} if names else raw
-        else:
-            values[slot] = raw
-    return values
+    return {slot: place_value(form, slot, registry) if kind == "place" else (form[slot].data or "").strip()
+            for slot, kind in tpl.slots.items()}
 
 
 def place_fields(form: ComposerBase, slot: str) -> list[Any]:
-    return [form[name_field(slot, code)] for code in NAME_LANGUAGES]
+    """A place slot's optional boxes: its reading, then its name per language."""
+    return [form[name_field(slot, code)] for code in [ROMAJI, *NAME_LANGUAGES]]
 
 
 def slot_problem(code: str | None, english: str) -> str:

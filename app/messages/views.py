@@ -11,15 +11,20 @@ from app.db import get_db
 from app.i18n import _
 from app.links import base_url, link_warning
 from app.messages import bp
-from app.messages.forms import (ComposerBase, attach_slot_errors, choices_id, chosen_shelter_id, composer_form,
-                                place_fields, shelter_field_choices, slot_values)
+from app.messages.forms import (PLACES_LIST, ComposerBase, attach_slot_errors, choices_id, chosen_shelter_id,
+                                composer_form, place_fields, place_value, shelter_field_choices, slot_values)
 from app.printing import pdf_response
 from app.public import mirror
 from phrasebook import messages as model
-from phrasebook.errors import PhrasebookError, SlotError, UnknownTemplate
+from phrasebook.errors import PhrasebookError, SlotError, SlotValueError, UnknownTemplate
 from phrasebook.parts import Part
+from phrasebook.languages import LANGUAGES
+from phrasebook.places import find_place, list_places
 from phrasebook.render import check_values
+from phrasebook.shelters import list_shelters
+from phrasebook.slots import Place, parse_value
 from phrasebook.store import search
+from phrasebook.textsafety import name_key
 from phrasebook.templates import HAZARDS, PHASES, Template, get_template, load_templates
 from printables.sheet import parts_sheet_pdf
 
@@ -34,12 +39,42 @@ def message_template(template_id: str) -> Template:
     return tpl
 
 
+def registered(ja: str) -> Place | None:
+    """The registered place of this name, as a slot value (the composer's registry)."""
+    place = find_place(get_db(), ja)
+    return place.place() if place else None
+
+
+def _place_offers() -> list[tuple[str, str]]:
+    """The composer's place picker: (Japanese name, reading) of registered places, then the
+    shelters not registered as places."""
+    db = get_db()
+    places = list_places(db)
+    known = {name_key(p.ja) for p in places}
+    return [(p.ja, p.romaji) for p in places] + [(s.name, "") for s in list_shelters(db) if name_key(s.name) not in known]
+
+
+def _place_readings(form: ComposerBase, tpl: Template) -> dict[str, tuple[str, str]]:
+    """Each filled place slot's name as an English and an Easy Japanese reader see it (its
+    reading, registered or generated), shown under the field."""
+    out = {}
+    for slot, kind in tpl.slots.items():
+        if kind != "place" or not (form[slot].data or "").strip():
+            continue
+        try:
+            place = parse_value("place", place_value(form, slot, registered))
+        except SlotValueError:
+            continue
+        out[slot] = (place.name_in(LANGUAGES["en"]), place.name_in(LANGUAGES["ja@easy"]))
+    return out
+
+
 def _submitted(form: ComposerBase, tpl: Template) -> tuple[dict | None, list[model.Rendition] | None]:
     """(slot values to save, renditions to preview): values only when "publish" was pressed
     and every chosen language can show the message."""
     if not form.is_submitted() or not form.validate():
         return None, None
-    values = slot_values(form, tpl)
+    values = slot_values(form, tpl, registered)
     try:
         check_values(tpl, values)
     except SlotError as exc:
@@ -76,8 +111,11 @@ def _may_write(form: ComposerBase) -> bool:
 
 def _compose_page(form: ComposerBase, tpl: Template, shown: list[model.Rendition] | None,
                   message: model.Message | None = None) -> str:
+    has_place = "place" in tpl.slots.values()
     return render_template("messages/compose.html", form=form, tpl=tpl, shown=shown, message=message,
-                           place_fields=place_fields, choices_id=choices_id)
+                           place_fields=place_fields, choices_id=choices_id, places_list=PLACES_LIST,
+                           place_offers=_place_offers() if has_place else [],
+                           place_readings=_place_readings(form, tpl) if has_place and form.is_submitted() else {})
 
 
 @bp.get("/")
@@ -139,7 +177,7 @@ def edit(message_id: str) -> Response | str | tuple[str, int]:
     if len(message.parts) != 1:  # the composer edits one template; drafts get new parts from JMA
         abort(404)
     tpl = message_template(message.template_id)
-    form = composer_form(tpl, message.values, languages=list(message.languages),
+    form = composer_form(tpl, message.values, registered, languages=list(message.languages),
                          shelter=str(message.shelter_id or ""), drill=message.drill)
     _offer_shelters(form, message.area)
     if form.is_submitted() and form.publish.data and not _may_write(form):

@@ -22,6 +22,7 @@ from phrasebook.cap import message_cap as cap_for
 from phrasebook.jma import CREDIT, CREDIT_TEMPLATE
 from phrasebook.languages import LANGUAGES, SOURCE
 from phrasebook.parts import Part
+from phrasebook.places import place_named
 from phrasebook.render import catalog
 from phrasebook.templates import load_templates
 
@@ -132,11 +133,13 @@ _PAGES_MAX = 4096
 
 def _message_page(found: model.Message, code: str) -> str:
     """The page HTML, rendered once per message version and content version: it depends only
-    on the message, the templates and the two catalogs, which the cache key holds (the whole
+    on the message (and the registered reading of its shelter's name), the templates and the two
+    catalogs, which the cache key holds (the whole
     message, since two edits may fall in the same second; the parsed catalogs and templates are
     cached objects that change identity when their files change) and on whether it is rendered
     for a static export."""
-    key = (repr(found), code, bool(request.environ.get(STATIC_EXPORT)), current_app.config["TIMEZONE"])
+    where = repr(place_named(get_db(), found.where)) if found.where else ""  # its reading may change
+    key = (repr(found), where, code, bool(request.environ.get(STATIC_EXPORT)), current_app.config["TIMEZONE"])
     content = (load_templates(), catalog(code), catalog("ja"))
     cached = _PAGES.get(key)
     if cached is not None and all(a is b for a, b in zip(cached[0], content)):

@@ -13,6 +13,7 @@ from app.auth.policy import MESSAGE, SHELTER, TABLE
 from app.auth.users import add_user, find_user
 from app.db import get_db
 from phrasebook import messages as model
+from phrasebook.places import create_place
 from phrasebook.registrations import create_registration
 from phrasebook.shelters import assign_staff, create_kiosk_token, create_shelter
 from tests.app.conftest import PASSWORD, csrf_token, login
@@ -38,7 +39,8 @@ def world(real_app: Flask) -> tuple[Flask, dict[str, str]]:  # noqa: F811
                                 1, False)
         reg = create_registration(db, 1, "en", {"name": "Test Person"})
         token = create_kiosk_token(db, 1, "walk")
-    args = {"shelter_id": "1", "reg_id": str(reg.id), "message_id": message.id,
+        place = create_place(db, "landmark", "市民体育館")
+    args = {"place_id": str(place.id), "shelter_id": "1", "reg_id": str(reg.id), "message_id": message.id,
             "template_id": "shelter.opened", "code": "en", "lang": "en", "job_id": "0123456789abcdef",
             "token_hash": "x", "token": token}
     return app, args

@@ -18,7 +18,7 @@ PASSWORD = "an accessible password"
 SERIOUS = {"serious", "critical"}
 STAFF_PAGES = ["/messages/", "/messages/new", "/messages/new/shelter.opened", "/signs/", "/cards/",
                "/shelters/", "/shelters/1/", "/shelters/1/edit", "/shelters/1/registrations/new", "/overview",
-               "/translate/", "/translate/my"]
+               "/translate/", "/translate/my", "/places/", "/places/new"]
 KIOSK_PAGES = ["/kiosk/", "/kiosk/my/", "/kiosk/my/register", "/kiosk/ne/register"]
 
 pytestmark = BROWSER

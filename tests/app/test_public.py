@@ -32,7 +32,7 @@ def test_message_in_nepali(client, message_id):
     assert response.status_code == 200
     assert '<html lang="ne"' in html
     assert re.search(r'<p class="message" lang="ne"[^>]*>०९:३० बजे City Gym \(市民体育館\)|'
-                     r'<p class="message" lang="ne"[^>]*>०९:३० बजे 市民体育館', html)
+                     r'<p class="message" lang="ne"[^>]*>०९:३० बजे Shimin Taiikukan \(市民体育館\)', html)
     assert '<p class="original" lang="ja">' in html
     assert "प्रकाशित:" in html and "अन्य भाषाहरू" in html
     assert "<script" not in html

@@ -324,7 +324,7 @@ def test_term_slots_render_translated_terms_and_refuse_unknown_ones():
     assert render("jma.quake.max_intensity", "en", {"max_intensity": "6-"}) == \
         "The strongest shaking observed was Seismic Intensity 6 Lower."
     assert render("jma.tsunami.issued", "es", {"kind": "advisory", "areas": "宮城県"}) == \
-        "Rige Aviso de Tsunami (津波注意報) para 宮城県."
+        "Rige Aviso de Tsunami (津波注意報) para Miyagi Ken (宮城県)."
     for bad in ("8", "warning", "../x", "5-}"):
         with pytest.raises(SlotError) as caught:
             render("jma.quake.max_intensity", "en", {"max_intensity": bad})
