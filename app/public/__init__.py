@@ -1,5 +1,5 @@
-"""Public pages: the home page, and the published messages at ``/m/`` (all of them, newest
-first), ``/m/<id>`` (language picker), ``/m/<id>/<lang>`` (the message in one language),
+"""Public pages: the home page ``/`` (the published messages, newest first, in the reader's
+language; ``/<lang>`` in one language; ``/m/`` redirects there), ``/m/<id>`` (language picker), ``/m/<id>/<lang>`` (the message in one language),
 ``/m/<id>.cap.xml`` (CAP 1.2) and ``/alerts.atom`` (the Atom feed). No JavaScript; cacheable with
 ETags. The static mirror and export (``app.public.export``) are rendered by these same views; in
 a portable export ``page_url`` makes the links relative to the page's file."""
@@ -7,9 +7,10 @@ a portable export ``page_url`` makes the links relative to the page's file."""
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
 from typing import Any
 
-from flask import Blueprint, abort, current_app, g, make_response, render_template, request, url_for
+from flask import Blueprint, abort, current_app, g, make_response, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from app.auth import public
@@ -19,7 +20,7 @@ from app.links import base_url
 from app.public.feed import MIMETYPE, atom_feed
 from phrasebook import messages as model
 from phrasebook.cap import message_cap as cap_for
-from phrasebook.languages import LANGUAGES, SOURCE
+from phrasebook.languages import LANGUAGES, SOURCE, Language
 from phrasebook.render import catalog
 from phrasebook.templates import load_templates
 
@@ -56,24 +57,58 @@ def cacheable(body: str | bytes, negotiated: bool = False, mimetype: str = "text
     return response.make_conditional(request)
 
 
+@dataclass(frozen=True)
+class Entry:
+    """A message in the index: its text in the reader's language, or in Japanese
+    (``fallback``) when it has none; ``link`` is the language its link opens (None: the picker)."""
+
+    message: model.Message
+    shown: model.Rendition
+    fallback: bool
+    link: Language | None
+
+
+def index_entry(message: model.Message, lang: Language) -> Entry:
+    if lang.code in message.languages:
+        shown = model.renditions(message.template_id, (lang.code,), message.values)[0]
+        if shown.text is not None:
+            return Entry(message, shown, False, lang)
+    original = model.renditions(message.template_id, (SOURCE,), message.values)[0]
+    return Entry(message, original, lang.code != SOURCE, LANGUAGES[SOURCE] if SOURCE in message.languages else None)
+
+
+def index_page(messages: list[model.Message], lang: Language) -> str:
+    """The current messages (newest first, as given), then the withdrawn ones, in ``lang``,
+    with the language picker."""
+    entries = [index_entry(m, lang) for m in messages]
+    return render_template("public/index.html", lang=lang, current=[e for e in entries if not e.message.withdrawn],
+                           withdrawn=[e for e in entries if e.message.withdrawn], choices=LANGUAGES.values(),
+                           portable=bool(request.environ.get(STATIC_EXPORT)))
+
+
 @bp.get("/")
 @public
 @all_languages
-def home() -> str:
-    return render_template("public/home.html", languages=LANGUAGES.values())
+def home() -> Response:
+    """The message index in the reader's language (``?lang=``, cookie, Accept-Language)."""
+    return cacheable(index_page(model.all_messages(get_db()), current_language()), negotiated=True)
 
 
-def index_page(messages: list[model.Message]) -> str:
-    """Every message with its Japanese text and links to its languages."""
-    entries = [(m, model.renditions(m.template_id, (SOURCE,), m.values)[0]) for m in messages]
-    return render_template("public/index.html", entries=entries)
+@bp.get("/<lang>")
+@public
+@all_languages
+def home_in(lang: str) -> Response:
+    """The message index in one language (``/vi``, ``/ja-x-easy``): the picker's links."""
+    code = match_tag(lang) or abort(404)
+    g.ui_lang = LANGUAGES[code]
+    return cacheable(index_page(model.all_messages(get_db()), g.ui_lang))
 
 
 @bp.get("/m/")
 @public
-@all_languages
 def index() -> Response:
-    return cacheable(index_page(model.all_messages(get_db())), negotiated=True)
+    """The index used to live here."""
+    return redirect(url_for("public.home"))
 
 
 @bp.get("/alerts.atom")
