@@ -25,8 +25,8 @@ from phrasebook.card import fields, sections
 from phrasebook.languages import LANGUAGES
 from phrasebook.textsafety import MAX_ADDRESS, MAX_LINE, MAX_SHELTER_NAME, TextRefused
 from phrasebook.registrations import (
-    Registration, RegistrationError, RegistrationInvalid, anonymise_closed_shelter, create_registration, export_csv,
-    get_registration, headcount, history, list_registrations, needs_summary, set_present, update_registration,
+    Registration, RegistrationError, RegistrationInvalid, anonymise_closed_shelter, card_answers, create_registration,
+    export_csv, get_registration, headcount, history, list_registrations, needs_summary, set_present, update_registration,
 )
 from phrasebook.shelters import (
     MAX_KIOSK_LABEL, Shelter, ShelterClosed, ShelterError, assign_staff, create_kiosk_token, create_shelter, get_shelter,
@@ -218,7 +218,7 @@ def revoke_kiosk(shelter_id: int, token_hash: str) -> Response:
 def export(shelter_id: int) -> Response:
     visible(shelter_id)
     audit.record("csv_export", target=shelter_id)
-    response = make_response(export_csv(get_db(), shelter_id))
+    response = make_response(export_csv(get_db(), shelter_id, current_app.config["TIMEZONE"]))
     response.headers["Content-Type"] = "text/csv; charset=utf-8"
     response.headers["Content-Disposition"] = f'attachment; filename="registrations-{shelter_id}.csv"'
     return response
@@ -304,7 +304,7 @@ def card(shelter_id: int, reg_id: int) -> Response:
     except RegistrationError:
         abort(404)
     audit.record("registration_print", target=reg_id)
-    answers = reg.answers | {"registration_number": reg.number}
+    answers = card_answers(reg, get_shelter(get_db(), shelter_id).name, current_app.config["TIMEZONE"])
     return printed_pdf(lambda: card_pdf(reg.lang, answers), f"card-{reg.number}.pdf", download=False)
 
 

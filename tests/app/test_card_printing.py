@@ -72,6 +72,26 @@ def test_kiosk_and_staff_cards_print_a_name_in_any_script(real_app, script):  # 
     assert_name_printed(real_app, response, lang, key)
 
 
+def test_filled_cards_print_the_shelter_name_and_the_date_of_entry(real_app):  # noqa: F811
+    import subprocess
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    kiosk = kiosk_card(real_app, "en", name="Jane Doe")
+    staff = staff_client(real_app, "staff").get("/shelters/1/registrations/1/card.pdf")
+    today = datetime.now(ZoneInfo("Asia/Tokyo")).date().isoformat()
+    for response in (kiosk, staff):
+        assert response.status_code == 200
+        data = response.get_data()
+        text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True).stdout
+        text = text.decode("utf-8")
+        assert "市民体育館" in text and today in text and "1-00001" in text and "Jane Doe" in text
+        pages = [render(data, page) for page in range(1, len(PdfReader(io.BytesIO(data)).pages) + 1)]
+        blank = card_pdf("en", {"registration_number": "1-00001", "name": "Jane Doe"})
+        blank_pages = [render(blank, page) for page in range(1, len(pages) + 1)]
+        assert sum(page.diff(empty) for page, empty in zip(pages, blank_pages)) > 30  # the name and date add ink
+
+
 def _longest(lang_text: str) -> dict[str, str]:
     """The longest value of every write-in field the kiosk form shows."""
     answers = {}
