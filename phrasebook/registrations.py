@@ -24,12 +24,14 @@ from phrasebook.errors import PhrasebookError
 from phrasebook.languages import get_language
 from phrasebook.shelters import ShelterClosed, ShelterError, get_shelter, now
 from phrasebook.templates import load_templates
-from phrasebook.textsafety import MAX_LINE, MAX_LONG_TEXT, MAX_PHONE, TextRefused, ascii_digits, clean_text, is_phone
+from phrasebook.textsafety import (MAX_LINE, MAX_LONG_TEXT, MAX_PHONE, TextRefused, ascii_digits, clean_text, is_phone,
+                                  reading, search_key)
 
 MAX_TEXT = {"text": MAX_LINE, "textarea": MAX_LONG_TEXT, "phone": MAX_PHONE, "email": 254}
 NUMBER_RANGE = {"age": (0, 130), "household_count": (1, 50), "pregnancy_weeks": (1, 45),
                 "medication_left": (0, 365)}
 REQUIRED = ("name",)
+READINGS = ("name_reading",)  # fields in Latin letters or katakana (``textsafety.reading``)
 DIGIT_INPUTS = ("number", "date", "phone")
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
 
@@ -127,13 +129,17 @@ def _check(field: Field, raw: Any) -> tuple[Any, str | None]:
         return None, "phone"
     if field.input == "email" and not _EMAIL.match(text):
         return None, "email"
+    if field.name in READINGS:
+        try:
+            return reading(text), None
+        except TextRefused as exc:
+            return None, "too_long" if exc.code == "too_long" else "reading"
     return text, None
 
 
 def validate(answers: Mapping[str, Any], include_staff: bool = False) -> tuple[dict[str, Any], dict[str, str]]:
     """Clean answers and error codes by field (``required``, ``too_long``, ``number``,
-    ``number_range``, ``date``,
-    ``phone``, ``email``, ``choice``, ``invalid_chars``). Unknown keys are dropped; answers that
+    ``number_range``, ``date``, ``phone``, ``email``, ``choice``, ``invalid_chars``, ``reading``). Unknown keys are dropped; answers that
     pass are kept even when others fail, so nothing typed correctly is lost."""
     clean: dict[str, Any] = {}
     errors: dict[str, str] = {}
@@ -202,13 +208,20 @@ def list_registrations(db: sqlite_utils.Database, shelter_id: int, query: str = 
     if present is not None:
         regs = [r for r in regs if r.present == present]
     if query:
-        q = query.casefold().strip()
+        q = search_key(query)
         regs = [r for r in regs if q in r.number.casefold()
-                or q in str(r.answers.get("name", "")).casefold()
-                or q in str(r.answers.get("name_reading", "")).casefold()]
+                or q in search_key(str(r.answers.get("name", "")))
+                or q in search_key(str(r.answers.get("name_reading", "")))]
     if need:
         regs = [r for r in regs if need in needs_of(r)]
     return regs
+
+
+def display_name(answers: Mapping[str, Any]) -> str:
+    """The name as written with its reading beside it, for staff: ``မောင်မောင် (Maung Maung)``;
+    the name alone when there is no reading or it is the same."""
+    name, read = str(answers.get("name", "")), str(answers.get("name_reading", ""))
+    return f"{name} ({read})" if read and read.casefold() != name.casefold() else name
 
 
 def update_registration(db: sqlite_utils.Database, reg_id: int, shelter_ids: list[int] | None,

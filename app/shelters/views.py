@@ -26,13 +26,15 @@ from phrasebook.languages import LANGUAGES
 from phrasebook.textsafety import MAX_ADDRESS, MAX_LINE, MAX_SHELTER_NAME, TextRefused
 from phrasebook.registrations import (
     Registration, RegistrationError, RegistrationInvalid, anonymise_closed_shelter, card_answers, create_registration,
-    export_csv, get_registration, headcount, history, list_registrations, needs_summary, set_present, update_registration,
+    display_name, export_csv, get_registration, headcount, history, list_registrations, needs_summary, set_present, update_registration,
 )
 from phrasebook.shelters import (
     MAX_KIOSK_LABEL, Shelter, ShelterClosed, ShelterError, assign_staff, create_kiosk_token, create_shelter, get_shelter,
     list_kiosk_tokens, list_shelters, revoke_kiosk_token, staff_of, update_shelter,
 )
 from printables.pack import FORMATS
+
+bp.add_app_template_global(display_name)  # "မောင်မောင် (Maung Maung)" in the staff lists
 
 
 def allowed_ids() -> list[int] | None:
