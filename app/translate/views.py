@@ -4,7 +4,10 @@ review, and the admin's update from the templates."""
 
 from __future__ import annotations
 
+import re
+
 from flask import abort, flash, g, redirect, render_template, request, url_for
+from markupsafe import Markup, escape
 from flask_wtf.file import FileField, FileRequired
 from werkzeug.utils import secure_filename
 from werkzeug.wrappers import Response
@@ -13,7 +16,7 @@ from wtforms.validators import InputRequired
 
 from app import audit
 from app.db import get_db
-from app.forms import Form
+from app.forms import Form, language_name
 from app.i18n import _, lazy
 from app.public import mirror
 from app.translate import bp, catalogs
@@ -24,6 +27,7 @@ from phrasebook.paths import po_path
 from phrasebook.scripts import SCRIPT_NAMES
 
 _SCRIPT_FIELDS = ("script", "found")  # fields of check sentences that hold script names
+_PLACEHOLDER = re.compile(r"\{[A-Za-z_]\w*\}")
 STATE_NAMES = {"untranslated": lazy("Untranslated"), "fuzzy": lazy("Needs work"), "unreviewed": lazy("Not reviewed"),
                "reviewed": lazy("Reviewed"), "missing": lazy("Missing")}
 
@@ -66,6 +70,16 @@ def state_name(state: str) -> str:
 @bp.app_template_global("problem_text")
 def problem_text(problem: object) -> str:
     return say(problem)
+
+
+@bp.app_template_global("with_placeholders")
+def with_placeholders(text: str | None) -> Markup:
+    """Catalog text, escaped, with each ``{name}`` placeholder set apart as code: translators copy
+    it as it is, and it is not a word of the interface."""
+    return Markup(_PLACEHOLDER.sub(lambda m: f'<code class="placeholder">{m.group(0)}</code>', str(escape(text or ""))))
+
+
+bp.add_app_template_global(language_name)  # the dashboard's languages: မြန်မာ（ミャンマー語）
 
 
 def language_code(code: str) -> str:
