@@ -1,8 +1,10 @@
-"""Staff pages for shelters: shelters and their kiosks, registrations with check-in/out
-history, headcount, needs summary, CSV export, filled cards and anonymisation."""
+"""Staff pages for shelters, one module per area: the shelters themselves (``shelter_pages``),
+drill packs (``drill_packs``), kiosk links (``kiosk_links``) and registrations
+(``registrations``); ``scope`` says which shelters an account may see."""
 
 from flask import Blueprint
 
 bp = Blueprint("shelters", __name__, url_prefix="/shelters")
 
-from app.shelters import views  # noqa: E402,F401  (registers the routes on bp)
+# register the routes on bp
+from app.shelters import drill_packs, kiosk_links, registrations, shelter_pages  # noqa: E402,F401
