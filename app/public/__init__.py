@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 from flask import Blueprint, abort, current_app, g, make_response, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
@@ -68,19 +68,24 @@ class Entry:
     link: Language | None
 
 
-def index_entry(message: model.Message, lang: Language) -> Entry:
-    if lang.code in message.languages:
-        shown = model.renditions(message.template_id, (lang.code,), message.values)[0]
-        if shown.text is not None:
-            return Entry(message, shown, False, lang)
-    original = model.renditions(message.template_id, (SOURCE,), message.values)[0]
-    return Entry(message, original, lang.code != SOURCE, LANGUAGES[SOURCE] if SOURCE in message.languages else None)
+def index_entry(message: model.Message, lang: Language, content: tuple) -> Entry:
+    """The message's entry in the index in ``lang`` (rendered once per message and ``content``)."""
+    def make() -> Entry:
+        if lang.code in message.languages:
+            shown = model.renditions(message.template_id, (lang.code,), message.values)[0]
+            if shown.text is not None:
+                return Entry(message, shown, False, lang)
+        original = model.renditions(message.template_id, (SOURCE,), message.values)[0]
+        return Entry(message, original, lang.code != SOURCE, LANGUAGES[SOURCE] if SOURCE in message.languages else None)
+
+    return rendered_once(("entry", repr(message), lang.code), content, make)
 
 
 def index_page(messages: list[model.Message], lang: Language) -> str:
     """The current messages (newest first, as given), then the withdrawn ones, in ``lang``,
     with the language picker."""
-    entries = [index_entry(m, lang) for m in messages]
+    content = content_of(lang.code)
+    entries = [index_entry(m, lang, content) for m in messages]
     return render_template("public/index.html", lang=lang, current=[e for e in entries if not e.message.withdrawn],
                            withdrawn=[e for e in entries if e.message.withdrawn], choices=LANGUAGES.values(),
                            portable=bool(request.environ.get(STATIC_EXPORT)))
@@ -151,26 +156,38 @@ def message_in(message_id: str, lang: str) -> Response:
     return cacheable(_message_page(found, code))
 
 
-_PAGES: dict[tuple, tuple[tuple, str]] = {}
-_PAGES_MAX = 4096
+_RENDERED: dict[tuple, tuple[tuple, Any]] = {}
+_RENDERED_MAX = 8192
+T = TypeVar("T")
+
+
+def content_of(code: str) -> tuple:
+    """What a rendering in ``code`` depends on besides the message: the templates and the
+    catalogs of ``code`` and Japanese (parsed objects that change identity when their files change)."""
+    return load_templates(), catalog(code), catalog(SOURCE)
+
+
+def rendered_once(key: tuple, content: tuple, make: Callable[[], T]) -> T:
+    """``make()``, kept under ``key`` while ``content`` (``content_of``) stays the same; ``key``
+    holds the rest (the whole message, since two edits may fall in the same second)."""
+    cached = _RENDERED.get(key)
+    if cached is not None and all(a is b for a, b in zip(cached[0], content)):
+        return cached[1]
+    value = make()
+    if len(_RENDERED) >= _RENDERED_MAX:
+        _RENDERED.clear()
+    _RENDERED[key] = (content, value)
+    return value
 
 
 def _message_page(found: model.Message, code: str) -> str:
-    """The page HTML, rendered once per message version and content version: it depends only
-    on the message, the templates and the two catalogs, which the cache key holds (the whole
-    message, since two edits may fall in the same second; the parsed catalogs and templates are
-    cached objects that change identity when their files change) and on whether it is rendered
-    for a static export."""
-    key = (repr(found), code, bool(request.environ.get(STATIC_EXPORT)), current_app.config["TIMEZONE"])
-    content = (load_templates(), catalog(code), catalog("ja"))
-    cached = _PAGES.get(key)
-    if cached is not None and all(a is b for a, b in zip(cached[0], content)):
-        return cached[1]
-    shown = model.renditions(found.template_id, (code, "ja") if code != "ja" else ("ja",), found.values)
-    others = [LANGUAGES[c] for c in found.languages if c != code]
-    html = render_template("public/message.html", message=found, shown=shown[0],
-                           original=shown[1] if len(shown) > 1 else None, others=others)
-    if len(_PAGES) >= _PAGES_MAX:
-        _PAGES.clear()
-    _PAGES[key] = (content, html)
-    return html
+    """The page HTML, rendered once per message version and content version (and per kind of
+    page: served or exported, and the time zone)."""
+    def make() -> str:
+        shown = model.renditions(found.template_id, (code, "ja") if code != "ja" else ("ja",), found.values)
+        others = [LANGUAGES[c] for c in found.languages if c != code]
+        return render_template("public/message.html", message=found, shown=shown[0],
+                               original=shown[1] if len(shown) > 1 else None, others=others)
+
+    key = ("page", repr(found), code, bool(request.environ.get(STATIC_EXPORT)), current_app.config["TIMEZONE"])
+    return rendered_once(key, content_of(code), make)
