@@ -125,7 +125,7 @@ def test_a_corrected_translation_is_served_at_once(client, message_id):
 
 def index_links(html: str) -> list[tuple[str, str]]:
     """(message id, language tag) of each message link on an index page, in order."""
-    return re.findall(r'<p class="message"[^>]*><a href="/m/(\w+)/([\w@-]+)"', html)
+    return re.findall(r'<p class="entry-text"[^>]*><a href="/m/(\w+)/([\w@-]+)"', html)
 
 
 def published_on(app, message_id: str, day: int) -> None:
