@@ -1,6 +1,7 @@
 """Public pages: the home page ``/`` (the published messages, newest first, in the reader's
-language; ``/<lang>`` in one language; ``/m/`` redirects there), ``/m/<id>`` (language picker), ``/m/<id>/<lang>`` (the message in one language),
-``/m/<id>.cap.xml`` (CAP 1.2) and ``/alerts.atom`` (the Atom feed). No JavaScript; cacheable with
+language; ``/<lang>`` in one language; ``/m/`` redirects there), ``/m/<id>`` (language
+picker), ``/m/<id>/<lang>`` (the message in one language), ``/m/<id>.cap.xml`` (CAP 1.2) and
+``/alerts.atom`` (the Atom feed). No JavaScript; cacheable with
 ETags. The static mirror and export (``app.public.export``) are rendered by these same views; in
 a portable export ``page_url`` makes the links relative to the page's file."""
 
