@@ -51,15 +51,19 @@ class UpdateForm(Form):
     pass
 
 
-def say(problem: object) -> str:
-    """A problem (``CatalogError`` or check ``Issue``) as a sentence in the interface language."""
+def say(problem: object) -> Markup:
+    """A problem (``CatalogError`` or check ``Issue``) as a sentence in the interface language,
+    escaped; a quoted part of the file (``detail``) is set apart as code."""
     template = getattr(problem, "template", "") or getattr(problem, "message", str(problem))
-    shown = {}
+    shown: dict[str, object] = {}
     for key, value in getattr(problem, "params", {}).items():
         if key in _SCRIPT_FIELDS:
             value = _(", ").join(_(SCRIPT_NAMES.get(v, v)) for v in (value if isinstance(value, list) else [value]))
+        elif key == "detail":
+            value = Markup("<code>{}</code>").format(value)
         shown[key] = value
-    return _(template, **shown)
+    sentence = Markup(escape(_(template)))
+    return sentence % shown if shown else sentence
 
 
 @bp.app_template_global("state_name")
@@ -68,7 +72,7 @@ def state_name(state: str) -> str:
 
 
 @bp.app_template_global("problem_text")
-def problem_text(problem: object) -> str:
+def problem_text(problem: object) -> Markup:
     return say(problem)
 
 

@@ -133,3 +133,7 @@ def test_the_translation_dashboard_checks_an_upload_in_japanese(lived_in):
     html = upload(admin, "my", broken, action="check", lang="ja").get_data(as_text=True)
     assert "プレースホルダー" in html and '<code class="placeholder">{place}</code>' in html  # in the entries
     assert english_in(html) == []
+    broken = text.replace(line, line.replace("{place}", "{place"), 1).encode("utf-8")
+    html = upload(admin, "my", broken, action="check", lang="ja").get_data(as_text=True)
+    assert "プレースホルダーが壊れています（<code>{place" in html
+    assert english_in(html) == []
