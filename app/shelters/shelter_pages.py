@@ -14,7 +14,7 @@ from app.i18n import _, language_label
 from app.kiosk.texts import say
 from app.links import link_warning
 from app.shelters import bp
-from app.shelters.drill_packs import pack_jobs
+from app.shelters.pack_pages import pack_jobs
 from app.shelters.forms import ShelterForm
 from app.shelters.scope import my_shelters, visible
 from phrasebook.languages import LANGUAGES
