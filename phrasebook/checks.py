@@ -133,6 +133,21 @@ def check_script(lang: Language, text: str) -> tuple[str, dict] | None:
     return None
 
 
+_WELL_FORMED = re.compile(r"\{\{|\}\}|\{[^{}]*\}")  # escaped braces and whole {…}, broken or not
+
+
+def broken_fragment(text: str) -> str:
+    """The part of ``text`` that breaks its placeholders, quoted as it is (so the message needs no
+    translation): a ``{…}`` that is not a plain name, or a stray brace with the text beside it."""
+    for match in _WELL_FORMED.finditer(text):
+        inner = match.group()[1:-1]
+        if match.group() not in ("{{", "}}") and not inner.isidentifier():
+            return match.group()
+    rest = _WELL_FORMED.sub(lambda m: " " * len(m.group()), text)
+    i = next((i for i, char in enumerate(rest) if char in "{}"), 0)
+    return text[i:i + 12] if text[i:i + 1] != "}" else text[max(0, i - 11):i + 1]
+
+
 def _placeholders(text: str, tpl: Template) -> tuple[str, dict] | None:
     """The placeholder problem of a translation (see ``placeholder_problem``) in words."""
     problem = placeholder_problem(text, tpl.slots)
@@ -142,7 +157,7 @@ def _placeholders(text: str, tpl: Template) -> tuple[str, dict] | None:
     try:
         found = set(placeholders(text))
     except ValueError:
-        return PLACEHOLDER_BROKEN, {"detail": problem, "expected": expected}
+        return PLACEHOLDER_BROKEN, {"detail": broken_fragment(text), "expected": expected}
     missing = " ".join(f"{{{n}}}" for n in sorted(set(tpl.slots) - found))
     unknown = " ".join(f"{{{n}}}" for n in sorted(found - set(tpl.slots)))
     params = {"missing": missing, "unknown": unknown, "expected": expected}

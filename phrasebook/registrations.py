@@ -13,22 +13,25 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timezone
 from typing import Any, Mapping
+from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
-from phrasebook.card import Field, fields
+from phrasebook.card import Field, fields, sections
 from phrasebook.errors import PhrasebookError
 from phrasebook.languages import get_language
 from phrasebook.shelters import ShelterClosed, ShelterError, get_shelter, now
 from phrasebook.templates import load_templates
-from phrasebook.textsafety import MAX_LINE, MAX_LONG_TEXT, MAX_PHONE, TextRefused, ascii_digits, clean_text, is_phone
+from phrasebook.textsafety import (MAX_LINE, MAX_LONG_TEXT, MAX_PHONE, TextRefused, ascii_digits, clean_text, is_phone,
+                                  reading, search_key)
 
 MAX_TEXT = {"text": MAX_LINE, "textarea": MAX_LONG_TEXT, "phone": MAX_PHONE, "email": 254}
 NUMBER_RANGE = {"age": (0, 130), "household_count": (1, 50), "pregnancy_weeks": (1, 45),
                 "medication_left": (0, 365)}
 REQUIRED = ("name",)
+READINGS = ("name_reading",)  # fields in Latin letters or katakana (``textsafety.reading``)
 DIGIT_INPUTS = ("number", "date", "phone")
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
 
@@ -126,13 +129,17 @@ def _check(field: Field, raw: Any) -> tuple[Any, str | None]:
         return None, "phone"
     if field.input == "email" and not _EMAIL.match(text):
         return None, "email"
+    if field.name in READINGS:
+        try:
+            return reading(text), None
+        except TextRefused as exc:
+            return None, "too_long" if exc.code == "too_long" else "reading"
     return text, None
 
 
 def validate(answers: Mapping[str, Any], include_staff: bool = False) -> tuple[dict[str, Any], dict[str, str]]:
     """Clean answers and error codes by field (``required``, ``too_long``, ``number``,
-    ``number_range``, ``date``,
-    ``phone``, ``email``, ``choice``, ``invalid_chars``). Unknown keys are dropped; answers that
+    ``number_range``, ``date``, ``phone``, ``email``, ``choice``, ``invalid_chars``, ``reading``). Unknown keys are dropped; answers that
     pass are kept even when others fail, so nothing typed correctly is lost."""
     clean: dict[str, Any] = {}
     errors: dict[str, str] = {}
@@ -201,13 +208,20 @@ def list_registrations(db: sqlite_utils.Database, shelter_id: int, query: str = 
     if present is not None:
         regs = [r for r in regs if r.present == present]
     if query:
-        q = query.casefold().strip()
+        q = search_key(query)
         regs = [r for r in regs if q in r.number.casefold()
-                or q in str(r.answers.get("name", "")).casefold()
-                or q in str(r.answers.get("name_reading", "")).casefold()]
+                or q in search_key(str(r.answers.get("name", "")))
+                or q in search_key(str(r.answers.get("name_reading", "")))]
     if need:
         regs = [r for r in regs if need in needs_of(r)]
     return regs
+
+
+def display_name(answers: Mapping[str, Any]) -> str:
+    """The name as written with its reading beside it, for staff: ``မောင်မောင် (Maung Maung)``;
+    the name alone when there is no reading or it is the same."""
+    name, read = str(answers.get("name", "")), str(answers.get("name_reading", ""))
+    return f"{name} ({read})" if read and read.casefold() != name.casefold() else name
 
 
 def update_registration(db: sqlite_utils.Database, reg_id: int, shelter_ids: list[int] | None,
@@ -285,16 +299,54 @@ def excel_cell(value: Any) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def export_csv(db: sqlite_utils.Database, shelter_id: int) -> bytes:
+def local_time(stamp: str, tz: str) -> datetime:
+    """A stored UTC time (ISO 8601) in the time zone ``tz`` (``BOSAI_TIMEZONE``)."""
+    when = datetime.fromisoformat(stamp)
+    return (when if when.tzinfo else when.replace(tzinfo=timezone.utc)).astimezone(ZoneInfo(tz))
+
+
+def card_answers(reg: Registration, shelter_name: str, tz: str) -> dict[str, Any]:
+    """The answers to print on the registration's card, with the staff box filled from the
+    record: the shelter's name, the registration number, the date of entry and, once checked
+    out, the date of leaving (dates in ``tz``). What staff typed into those boxes wins, except
+    the number."""
+    record = {"shelter_name": shelter_name, "check_in": local_time(reg.created_at, tz).date().isoformat()}
+    if reg.checked_out_at:
+        record["check_out"] = local_time(reg.checked_out_at, tz).date().isoformat()
+    return record | reg.answers | {"registration_number": reg.number}
+
+
+RECORD_COLUMNS = ["受付番号", "言語", "登録日時", "退所日時"]  # the CSV's first columns, from the record
+
+
+def csv_headers(cols: list[Field]) -> list[str]:
+    """The CSV's Japanese column names, each unique: a field label already used (氏名 of the
+    emergency contact, 受付番号 of the staff box) gets its section's title in front."""
+    templates = load_templates()
+    titles = {s.key: templates[s.title_id].ja for s in sections()}
+    seen = set(RECORD_COLUMNS)
+    headers = list(RECORD_COLUMNS)
+    for f in cols:
+        label = templates[f.label_id].ja
+        headers.append(f"{titles[f.section]}：{label}" if label in seen else label)
+        seen.add(label)
+    return headers
+
+
+def export_csv(db: sqlite_utils.Database, shelter_id: int, tz: str = "Asia/Tokyo") -> bytes:
     """All registrations of a shelter as CSV in UTF-8 with BOM (Excel opens it with Japanese
-    intact), headed and labelled in Japanese for staff."""
+    intact), headed and labelled in Japanese for staff, times in ``tz`` as 2026-11-26 09:30."""
     templates = load_templates()
     cols = list(fields(include_staff=True).values())
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["受付番号", "言語", "登録日時", "退所日時"] + [templates[f.label_id].ja for f in cols])
+    writer.writerow(csv_headers(cols))
+
+    def shown(stamp: str | None) -> str:
+        return local_time(stamp, tz).strftime("%Y-%m-%d %H:%M") if stamp else ""
+
     for reg in reversed(list_registrations(db, shelter_id)):
-        row = [reg.number, get_language(reg.lang).japanese, reg.created_at, reg.checked_out_at or ""]
+        row = [reg.number, get_language(reg.lang).japanese, shown(reg.created_at), shown(reg.checked_out_at)]
         for f in cols:
             value = reg.answers.get(f.name, "")
             labels = dict(zip(f.options, f.option_ids))

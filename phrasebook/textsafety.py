@@ -7,6 +7,7 @@ format characters, and lone surrogates (they cannot be stored as UTF-8). ZWNJ an
 conjunct forms in Devanagari and Myanmar: they are allowed between two letters of those scripts
 and refused elsewhere. Digits in Myanmar (၀-၉), Devanagari (०-९), Thai (๐-๙) and full-width
 (０-９) forms are accepted in numbers, phone numbers and dates, and stored as ASCII digits.
+The reading of a name (``reading``) is in Latin letters or katakana, so that staff can read it.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ _PHONE = re.compile(r"\+?[0-9][0-9\- ()]*")
 
 class TextRefused(PhrasebookError, ValueError):
     """Text that breaks a rule: ``code`` is one of ``empty``, ``too_long``, ``control``, ``bidi``,
-    ``invisible``, ``joiner``; ``char`` the first offending character (if any)."""
+    ``invisible``, ``joiner``, ``reading``; ``char`` the first offending character (if any)."""
 
     def __init__(self, code: str, reason: str, char: str = "") -> None:
         self.code, self.char = code, char
@@ -146,3 +147,43 @@ def ascii_digits(text: str) -> str:
     (－ ー ＋ （ ） ／ ： and the full-width space) as their ASCII forms."""
     return text.translate(_TO_ASCII).translate(_SEPARATORS)
 
+
+
+_HIRAGANA = {code: code + 0x60 for code in [*range(0x3041, 0x3097), 0x309D, 0x309E]}  # as katakana
+_KATAKANA = re.compile("[\u30a1-\u30fa\u30fc-\u30fe\u31f0-\u31ff]")
+_READING_SEPARATORS = frozenset(" -'’.,=・゠")
+
+
+def _reading_letter(char: str, previous: str) -> bool:
+    if _KATAKANA.fullmatch(char):
+        return True
+    if unicodedata.category(char) == "Mn":  # an accent that did not compose, on a Latin letter
+        return previous != "" and _reading_letter(previous, "")
+    return unicodedata.category(char).startswith("L") and unicodedata.name(char, "").startswith("LATIN ")
+
+
+def search_key(text: str) -> str:
+    """How a search matches a name or its reading: ``name_key``, and hiragana as katakana (ぐえん
+    finds グエン)."""
+    return name_key(text).translate(_HIRAGANA)
+
+
+def reading(text: str) -> str:
+    """The reading of a name as staff can read it aloud: Latin letters (accents included) or
+    katakana, words joined by spaces, ``-``, ``'``, ``.``, ``,``, ``=`` or ``・``. Full-width
+    Latin and half-width katakana become their usual forms (NFKC) and hiragana becomes katakana.
+    ``text`` has passed ``clean_text``. Raises ``TextRefused`` (code ``reading``)."""
+    text = fold_spaces(unicodedata.normalize("NFKC", text).translate(_HIRAGANA))
+    if len(text) > MAX_LINE:  # NFKC can lengthen a text: ㌔ is キロ
+        raise TextRefused("too_long", f"is longer than {MAX_LINE} characters ({len(text)})")
+    letters = 0
+    for i, char in enumerate(text):
+        if _reading_letter(char, text[i - 1] if i else ""):
+            letters += 1
+        elif char not in _READING_SEPARATORS:
+            name = unicodedata.name(char, "")
+            raise TextRefused("reading", f"is not in Latin letters or katakana: U+{ord(char):04X}"
+                                         f"{' ' + name if name else ''} at position {i + 1}", char)
+    if not letters:
+        raise TextRefused("reading", "has no Latin letter or katakana")
+    return text

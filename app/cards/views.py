@@ -10,7 +10,7 @@ from app.cards import bp
 from app.forms import Form, chosen_shelter, language_choices
 from app.i18n import lazy
 from app.printing import pdf_response
-from app.shelters.views import my_shelters
+from app.shelters.scope import my_shelters
 from phrasebook.errors import PhrasebookError
 from printables.card import card_pdf
 

@@ -30,7 +30,7 @@ def export_static(target: Path | None, portable: bool, instance: Path) -> None:
         raise Failed("name a folder, or set BOSAI_STATIC_MIRROR")
     else:
         files = export_site(app, target, portable=portable)
-    start = target / ("index.html" if portable else "m/index.html")
+    start = target / "index.html"
     click.echo(f"wrote {len(files)} files to {target} (open {start})")
 
 

@@ -17,7 +17,8 @@ from app.printing import printed_pdf
 from phrasebook.card import fields, sections
 from phrasebook.languages import LANGUAGES, Language
 from phrasebook.messages import shelter_messages
-from phrasebook.registrations import RegistrationInvalid, create_registration, get_registration, number_limits
+from phrasebook.registrations import (RegistrationInvalid, card_answers, create_registration, get_registration,
+                                      number_limits)
 from phrasebook.shelters import ShelterClosed, get_shelter, kiosk_shelter
 
 PRINT_WINDOW_S = 600  # the card just made can be printed for ten minutes
@@ -160,7 +161,7 @@ def card(lang: str) -> Response:
     language = _lang(lang)
     last = _last_registration() or abort(404)
     reg = get_registration(get_db(), last["id"], [session["shelter_id"]])
-    answers = reg.answers | {"registration_number": reg.number}
+    answers = card_answers(reg, get_shelter(get_db(), reg.shelter_id).name, current_app.config["TIMEZONE"])
     return printed_pdf(lambda: card_pdf(language.code, answers), f"card-{reg.number}.pdf", download=False)
 
 

@@ -9,7 +9,7 @@ from werkzeug.wrappers import Response
 from app.db import get_db
 from app.i18n import _, language_label, local_time
 from app.overview import bp
-from app.shelters.views import need_label
+from app.shelters.shelter_pages import need_label
 from phrasebook.overview import municipality_overview, overview_csv
 
 

@@ -1,15 +1,17 @@
-"""Public pages: the home page, and the published messages at ``/m/`` (all of them, newest
-first; drafts are never shown: 404), ``/m/<id>`` (language picker), ``/m/<id>/<lang>`` (the message in one language),
-``/m/<id>.cap.xml`` (CAP 1.2) and ``/alerts.atom`` (the Atom feed). No JavaScript; cacheable with
+"""Public pages: the home page ``/`` (the published messages, newest first, in the reader's
+language; ``/<lang>`` in one language; ``/m/`` redirects there), ``/m/<id>`` (language
+picker), ``/m/<id>/<lang>`` (the message in one language), ``/m/<id>.cap.xml`` (CAP 1.2) and
+``/alerts.atom`` (the Atom feed). Drafts are never shown (404). No JavaScript; cacheable with
 ETags. The static mirror and export (``app.public.export``) are rendered by these same views; in
 a portable export ``page_url`` makes the links relative to the page's file."""
 
 from __future__ import annotations
 
 import posixpath
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Callable, TypeVar
 
-from flask import Blueprint, abort, current_app, g, make_response, render_template, request, url_for
+from flask import Blueprint, abort, current_app, g, make_response, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from app.auth import public
@@ -20,7 +22,7 @@ from app.public.feed import MIMETYPE, atom_feed
 from phrasebook import messages as model
 from phrasebook.cap import message_cap as cap_for
 from phrasebook.jma import CREDIT, CREDIT_TEMPLATE
-from phrasebook.languages import LANGUAGES, SOURCE
+from phrasebook.languages import LANGUAGES, SOURCE, Language
 from phrasebook.parts import Part
 from phrasebook.places import place_named
 from phrasebook.render import catalog
@@ -59,24 +61,63 @@ def cacheable(body: str | bytes, negotiated: bool = False, mimetype: str = "text
     return response.make_conditional(request)
 
 
+@dataclass(frozen=True)
+class Entry:
+    """A message in the index: its text in the reader's language, or in Japanese
+    (``fallback``) when it has none; ``link`` is the language its link opens (None: the picker)."""
+
+    message: model.Message
+    shown: model.Rendition
+    fallback: bool
+    link: Language | None
+
+
+def index_entry(message: model.Message, lang: Language, content: tuple) -> Entry:
+    """The message's entry in the index in ``lang`` (rendered once per message and ``content``)."""
+    def make() -> Entry:
+        if lang.code in message.languages:
+            shown = model.renditions(message.parts, (lang.code,))[0]
+            if shown.text is not None:
+                return Entry(message, shown, False, lang)
+        original = model.renditions(message.parts, (SOURCE,))[0]
+        return Entry(message, original, lang.code != SOURCE, LANGUAGES[SOURCE] if SOURCE in message.languages else None)
+
+    return rendered_once(("entry", repr(message), lang.code), content, make)
+
+
+def index_page(messages: list[model.Message], lang: Language) -> str:
+    """The current messages (newest first, as given), then the withdrawn ones, in ``lang``,
+    with the language picker."""
+    content = content_of(lang.code)
+    entries = [index_entry(m, lang, content) for m in messages]
+    return render_template("public/index.html", lang=lang, current=[e for e in entries if not e.message.withdrawn],
+                           withdrawn=[e for e in entries if e.message.withdrawn], choices=LANGUAGES.values(),
+                           portable=bool(request.environ.get(STATIC_EXPORT)))
+
+
 @bp.get("/")
 @public
 @all_languages
-def home() -> str:
-    return render_template("public/home.html", languages=LANGUAGES.values())
+def home() -> Response:
+    """The message index in the reader's language (``?lang=``, cookie, Accept-Language)."""
+    return cacheable(index_page(model.public_messages(get_db()), current_language()), negotiated=True)
 
 
-def index_page(messages: list[model.Message]) -> str:
-    """Every message with its Japanese text and links to its languages."""
-    entries = [(m, model.renditions(m.parts, (SOURCE,))[0]) for m in messages]
-    return render_template("public/index.html", entries=entries)
+@bp.get("/<lang>")
+@public
+@all_languages
+def home_in(lang: str) -> Response:
+    """The message index in one language (``/vi``, ``/ja-x-easy``): the picker's links."""
+    code = match_tag(lang) or abort(404)
+    g.ui_lang = LANGUAGES[code]
+    return cacheable(index_page(model.public_messages(get_db()), g.ui_lang))
 
 
 @bp.get("/m/")
 @public
-@all_languages
 def index() -> Response:
-    return cacheable(index_page(model.public_messages(get_db())), negotiated=True)
+    """The index used to live here."""
+    return redirect(url_for("public.home"))
 
 
 @bp.get("/alerts.atom")
@@ -119,6 +160,30 @@ def message_in(message_id: str, lang: str) -> Response:
     return cacheable(_message_page(found, code))
 
 
+_RENDERED: dict[tuple, tuple[tuple, Any]] = {}
+_RENDERED_MAX = 8192
+T = TypeVar("T")
+
+
+def content_of(code: str) -> tuple:
+    """What a rendering in ``code`` depends on besides the message: the templates and the
+    catalogs of ``code`` and Japanese (parsed objects that change identity when their files change)."""
+    return load_templates(), catalog(code), catalog(SOURCE)
+
+
+def rendered_once(key: tuple, content: tuple, make: Callable[[], T]) -> T:
+    """``make()``, kept under ``key`` while ``content`` (``content_of``) stays the same; ``key``
+    holds the rest (the whole message, since two edits may fall in the same second)."""
+    cached = _RENDERED.get(key)
+    if cached is not None and all(a is b for a, b in zip(cached[0], content)):
+        return cached[1]
+    value = make()
+    if len(_RENDERED) >= _RENDERED_MAX:
+        _RENDERED.clear()
+    _RENDERED[key] = (content, value)
+    return value
+
+
 def _credit(found: model.Message, code: str) -> model.Rendition | None:
     """The source credit of a message drafted from JMA's telegrams, shown once under it (after
     the full Japanese credit ``CREDIT``): its ``jma.credit`` rendering in the page's language."""
@@ -127,30 +192,17 @@ def _credit(found: model.Message, code: str) -> model.Rendition | None:
     return model.renditions([Part(CREDIT_TEMPLATE)], (code,))[0]
 
 
-_PAGES: dict[tuple, tuple[tuple, str]] = {}
-_PAGES_MAX = 4096
-
-
 def _message_page(found: model.Message, code: str) -> str:
-    """The page HTML, rendered once per message version and content version: it depends only
-    on the message (and the registered reading of its shelter's name), the templates and the two
-    catalogs, which the cache key holds (the whole
-    message, since two edits may fall in the same second; the parsed catalogs and templates are
-    cached objects that change identity when their files change) and on whether it is rendered
-    for a static export."""
+    """The page HTML, rendered once per message version and content version (and per kind of
+    page: served or exported, the time zone, and the registered reading of its shelter's name)."""
+    def make() -> str:
+        body = [p for p in found.parts if p.template_id != CREDIT_TEMPLATE]
+        shown = model.renditions(body, (code, "ja") if code != "ja" else ("ja",))
+        others = [LANGUAGES[c] for c in found.languages if c != code]
+        return render_template("public/message.html", message=found, shown=shown[0],
+                               original=shown[1] if len(shown) > 1 else None, others=others,
+                               credit=_credit(found, code), jma_credit=CREDIT)
+
     where = repr(place_named(get_db(), found.where)) if found.where else ""  # its reading may change
-    key = (repr(found), where, code, bool(request.environ.get(STATIC_EXPORT)), current_app.config["TIMEZONE"])
-    content = (load_templates(), catalog(code), catalog("ja"))
-    cached = _PAGES.get(key)
-    if cached is not None and all(a is b for a, b in zip(cached[0], content)):
-        return cached[1]
-    body = [p for p in found.parts if p.template_id != CREDIT_TEMPLATE]
-    shown = model.renditions(body, (code, "ja") if code != "ja" else ("ja",))
-    others = [LANGUAGES[c] for c in found.languages if c != code]
-    html = render_template("public/message.html", message=found, shown=shown[0],
-                           original=shown[1] if len(shown) > 1 else None, others=others,
-                           credit=_credit(found, code), jma_credit=CREDIT)
-    if len(_PAGES) >= _PAGES_MAX:
-        _PAGES.clear()
-    _PAGES[key] = (content, html)
-    return html
+    key = ("page", repr(found), where, code, bool(request.environ.get(STATIC_EXPORT)), current_app.config["TIMEZONE"])
+    return rendered_once(key, content_of(code), make)

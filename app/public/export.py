@@ -19,13 +19,14 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from app.db import get_db
-from app.public import STATIC_EXPORT, index_page, page_file
+from app.public import STATIC_EXPORT, page_file
 from phrasebook import messages as model
 from phrasebook.errors import PhrasebookError
 from phrasebook.languages import LANGUAGES
 
 ASSETS = ("bosai.css",)  # what the public pages load from /static
-INDEX, FEED = "/m/", "/alerts.atom"  # the pages that list every message
+FEED = "/alerts.atom"  # the feed lists every message, as the index pages do
+LEGACY_INDEX = "m/index.html"  # the index's file before it moved to /
 log = logging.getLogger(__name__)
 
 
@@ -36,6 +37,12 @@ class ExportError(PhrasebookError):
 def message_pages(message: model.Message) -> list[str]:
     """The HTML pages of a message: its language picker and its page in each language."""
     return [f"/m/{message.id}", *(f"/m/{message.id}/{LANGUAGES[code].bcp47}" for code in message.languages)]
+
+
+def index_pages() -> list[str]:
+    """The message index: ``/`` (for a reader without a language preference: Japanese) and
+    ``/<lang>`` in each language (its language picker's links)."""
+    return ["/", *(f"/{lang.bcp47}" for lang in LANGUAGES.values())]
 
 
 def message_paths(message: model.Message) -> list[str]:
@@ -120,32 +127,32 @@ def copy_assets(app: Flask, target: Path) -> list[Path]:
 
 
 def export_site(app: Flask, target: Path, portable: bool = False) -> list[Path]:
-    """Write every public message (withdrawn ones say so; never drafts), the index (newest first), the stylesheet
-    and, in the mirror, each CAP alert and the Atom feed into ``target``. Returns the files."""
+    """Write every public message (withdrawn ones say so; never drafts), the index pages (newest
+    first), the stylesheet and, in the mirror, each CAP alert and the Atom feed into ``target``.
+    Returns the files."""
     with app.app_context():
         messages = model.public_messages(get_db())
     written = copy_assets(app, target)
     if not portable:
+        (target / LEGACY_INDEX).unlink(missing_ok=True)  # /m/ now redirects to /
         for message in messages:
             written += write_paths(app, target, message_paths(message))
             remove_stale_languages(target, message)
-        return written + write_paths(app, target, (INDEX, FEED))
+        return written + write_paths(app, target, (*index_pages(), FEED))
     client, base = app.test_client(), render_base(app)
-    for path in (p for message in messages for p in message_pages(message)):
+    for path in [*(p for message in messages for p in message_pages(message)), *index_pages()]:
         out = target / page_file(path)
         write_atomic(out, fetch_portable(client, path, base))
         written.append(out)
-    with app.test_request_context("/", base_url=base, environ_base={STATIC_EXPORT: True}):
-        write_atomic(target / "index.html", index_page(messages).encode("utf-8"))
-    return [*written, target / "index.html"]
+    return written
 
 
 def export_messages(app: Flask, target: Path, message_ids: Iterable[str]) -> list[Path]:
     """Write what changes in the mirror when these messages change: their pages in each
-    language, their pickers and CAP alerts, the index and the feed."""
+    language, their pickers and CAP alerts, the index pages and the feed."""
     with app.app_context():
         messages = [m for m in (model.get_public(get_db(), mid) for mid in message_ids) if m is not None]
     paths = [path for message in messages for path in message_paths(message)]
     for message in messages:
         remove_stale_languages(target, message)
-    return write_paths(app, target, [*paths, INDEX, FEED])
+    return write_paths(app, target, [*paths, *index_pages(), FEED])

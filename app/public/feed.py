@@ -72,7 +72,7 @@ def atom_feed(messages: Sequence[Message], config: Mapping[str, Any], base_url: 
     feed.title(xml_text(f"災害情報（{config.get('CAP_AREA') or DEFAULT_AREA}）"))
     feed.author(name=cap_sender(base_url, str(config.get("CAP_SENDER") or "")))
     feed.link(href=f"{base_url}/alerts.atom", rel="self", type=MIMETYPE)
-    feed.link(href=f"{base_url}/m/", rel="alternate", type="text/html", hreflang="ja")
+    feed.link(href=f"{base_url}/", rel="alternate", type="text/html", hreflang="ja")
     feed.language("ja")
     feed.generator("bosai-kit")
     feed.updated(max((datetime.fromisoformat(m.updated_at) for m in messages), default=EMPTY_FEED_TIME))

@@ -14,7 +14,7 @@ from app.i18n import lazy
 from app.links import link_warning
 from app.printing import (ORIENTATION_CHOICES, PAPER_CHOICES, PreviewUnavailable, first_page_png, pdf_response,
                           png_response)
-from app.shelters.views import my_shelters
+from app.shelters.scope import my_shelters
 from app.signs import bp
 from phrasebook.errors import PhrasebookError
 from phrasebook.store import search

@@ -4,7 +4,10 @@ review, and the admin's update from the templates."""
 
 from __future__ import annotations
 
+import re
+
 from flask import abort, flash, g, redirect, render_template, request, url_for
+from markupsafe import Markup, escape
 from flask_wtf.file import FileField, FileRequired
 from werkzeug.utils import secure_filename
 from werkzeug.wrappers import Response
@@ -13,7 +16,7 @@ from wtforms.validators import InputRequired
 
 from app import audit
 from app.db import get_db
-from app.forms import Form
+from app.forms import Form, language_name
 from app.i18n import _, lazy
 from app.public import mirror
 from app.translate import bp, catalogs
@@ -24,6 +27,7 @@ from phrasebook.paths import po_path
 from phrasebook.scripts import SCRIPT_NAMES
 
 _SCRIPT_FIELDS = ("script", "found")  # fields of check sentences that hold script names
+_PLACEHOLDER = re.compile(r"\{[A-Za-z_]\w*\}")
 STATE_NAMES = {"untranslated": lazy("Untranslated"), "fuzzy": lazy("Needs work"), "unreviewed": lazy("Not reviewed"),
                "reviewed": lazy("Reviewed"), "missing": lazy("Missing")}
 
@@ -47,15 +51,19 @@ class UpdateForm(Form):
     pass
 
 
-def say(problem: object) -> str:
-    """A problem (``CatalogError`` or check ``Issue``) as a sentence in the interface language."""
+def say(problem: object) -> Markup:
+    """A problem (``CatalogError`` or check ``Issue``) as a sentence in the interface language,
+    escaped; a quoted part of the file (``detail``) is set apart as code."""
     template = getattr(problem, "template", "") or getattr(problem, "message", str(problem))
-    shown = {}
+    shown: dict[str, object] = {}
     for key, value in getattr(problem, "params", {}).items():
         if key in _SCRIPT_FIELDS:
             value = _(", ").join(_(SCRIPT_NAMES.get(v, v)) for v in (value if isinstance(value, list) else [value]))
+        elif key == "detail":
+            value = Markup("<code>{}</code>").format(value)
         shown[key] = value
-    return _(template, **shown)
+    sentence = Markup(escape(_(template)))
+    return sentence % shown if shown else sentence
 
 
 @bp.app_template_global("state_name")
@@ -64,8 +72,18 @@ def state_name(state: str) -> str:
 
 
 @bp.app_template_global("problem_text")
-def problem_text(problem: object) -> str:
+def problem_text(problem: object) -> Markup:
     return say(problem)
+
+
+@bp.app_template_global("with_placeholders")
+def with_placeholders(text: str | None) -> Markup:
+    """Catalog text, escaped, with each ``{name}`` placeholder set apart as code: translators copy
+    it as it is, and it is not a word of the interface."""
+    return Markup(_PLACEHOLDER.sub(lambda m: f'<code class="placeholder">{m.group(0)}</code>', str(escape(text or ""))))
+
+
+bp.add_app_template_global(language_name)  # the dashboard's languages: မြန်မာ（ミャンマー語）
 
 
 def language_code(code: str) -> str:

@@ -8,7 +8,7 @@ import io
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
@@ -72,12 +72,34 @@ def test_kiosk_and_staff_cards_print_a_name_in_any_script(real_app, script):  # 
     assert_name_printed(real_app, response, lang, key)
 
 
+def test_filled_cards_print_the_shelter_name_and_the_date_of_entry(real_app):  # noqa: F811
+    import subprocess
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    kiosk = kiosk_card(real_app, "en", name="Jane Doe")
+    staff = staff_client(real_app, "staff").get("/shelters/1/registrations/1/card.pdf")
+    today = datetime.now(ZoneInfo("Asia/Tokyo")).date().isoformat()
+    for response in (kiosk, staff):
+        assert response.status_code == 200
+        data = response.get_data()
+        text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True).stdout
+        text = text.decode("utf-8")
+        assert "市民体育館" in text and today in text and "1-00001" in text and "Jane Doe" in text
+        pages = [render(data, page) for page in range(1, len(PdfReader(io.BytesIO(data)).pages) + 1)]
+        blank = card_pdf("en", {"registration_number": "1-00001", "name": "Jane Doe"})
+        blank_pages = [render(blank, page) for page in range(1, len(pages) + 1)]
+        assert sum(page.diff(empty) for page, empty in zip(pages, blank_pages)) > 30  # the name and date add ink
+
+
 def _longest(lang_text: str) -> dict[str, str]:
-    """The longest value of every write-in field the kiosk form shows."""
+    """The longest value of every write-in field the kiosk form shows (the reading of the name
+    in Latin letters, the only letters it takes besides katakana)."""
     answers = {}
     for name, f in fields().items():
         if f.input in ("text", "textarea"):
-            answers[name] = (lang_text * MAX_TEXT[f.input])[:MAX_TEXT[f.input]].strip()
+            text = "Wolfeschlegelsteinhausen " if name == "name_reading" else lang_text
+            answers[name] = (text * MAX_TEXT[f.input])[:MAX_TEXT[f.input]].strip()
     return answers
 
 
@@ -121,3 +143,52 @@ def test_whatever_validation_accepts_prints(real_app, lang, values):  # noqa: F8
     assert data.startswith(b"%PDF")
     for warning in warnings:
         assert fallback(chr(int(re.search(r"U\+([0-9A-F]+)", warning).group(1), 16))) is None, warning
+
+
+def _chars(low: int, high: int) -> st.SearchStrategy[str]:
+    return st.characters(min_codepoint=low, max_codepoint=high)
+
+
+# what people type as a reading: Latin letters with accents, katakana (full and half width),
+# hiragana, full-width Latin, combining accents, and the separators between words
+READING_CHARS = st.one_of(
+    st.characters(categories=("Lu", "Ll"), max_codepoint=0x24F), _chars(0x30A1, 0x30FE), _chars(0x3041, 0x3096),
+    _chars(0xFF66, 0xFF9F), _chars(0xFF21, 0xFF5A), _chars(0x0300, 0x036F), st.sampled_from(" -'’.,=・\u3000"))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                    HealthCheck.too_slow])
+@given(typed=st.text(READING_CHARS, min_size=1, max_size=60))
+def test_any_accepted_reading_prints_on_the_card_and_shows_in_the_list(real_app, typed):  # noqa: F811
+    import subprocess
+    import unicodedata
+
+    from markupsafe import escape
+
+    clean, errors = validate({"name": "王芳", "name_reading": typed})
+    if errors:
+        assert errors == {"name_reading": "reading"}  # no letter at all, or an accent on nothing
+        event("refused")
+        return
+    reading = clean["name_reading"]
+    client = kiosk_client(real_app)
+    assert register(client, lang="zh_Hans", name="王芳", name_reading=typed).status_code == 302
+    staff = staff_client(real_app, "staff")
+    listing = staff.get("/shelters/1/", query_string={"status": "all"}).get_data(as_text=True)
+    assert f"<td>{escape('王芳 (' + reading + ')')}</td>" in listing
+    with real_app.app_context():
+        from app.db import get_db
+        from phrasebook.registrations import list_registrations
+
+        newest = list_registrations(get_db(), 1)[0]
+    assert newest.answers["name_reading"] == reading
+    response = staff.get(f"/shelters/1/registrations/{newest.id}/card.pdf")
+    assert response.status_code == 200 and PRINT_WARNINGS not in response.headers
+    data = response.get_data()
+    text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-", "-"], input=data, capture_output=True,
+                          check=True).stdout.decode("utf-8")
+
+    def bare(value: str) -> str:
+        return "".join(unicodedata.normalize("NFKC", value).split()).replace("-", "").replace("\u00ad", "")
+
+    assert bare(reading) in bare(text)

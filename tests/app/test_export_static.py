@@ -35,7 +35,7 @@ def site(app, tmp_path: Path) -> tuple[Path, dict[str, model.Message]]:
     result = CliRunner().invoke(main, ["export-static", str(out), "--portable", "--instance", app.instance_path],
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("wrote 12 files")
+    assert result.output.startswith("wrote 28 files")  # 7 message pages, 17 index pages, 3 pickers, css
     return out, made
 
 
@@ -70,7 +70,7 @@ def test_every_page_and_the_stylesheet_exist(site):
 def test_links_are_relative_and_resolve_to_files(site):
     out, _made = site
     pages = sorted(out.rglob("*.html"))
-    assert len(pages) == 11
+    assert len(pages) == 27
     checked = 0
     for page in pages:
         for link in parse(page).links:
@@ -96,12 +96,20 @@ def test_every_page_and_passage_says_its_language(site):
     assert '<html lang="ne"' in nepali
 
 
-def test_index_lists_the_messages_newest_first(site):
+def test_index_lists_the_messages_newest_first(site, client):
     out, made = site
     html = (out / "index.html").read_text(encoding="utf-8")
-    order = re.findall(r'href="m/(\w+)/index.html"', html)
-    assert order == [made["latest"].id, made["drill"].id, made["first"].id]
+    order = re.findall(r'href="m/(\w+)/ja/index.html"', html)
+    assert order == [made["drill"].id, made["first"].id, made["latest"].id]  # the withdrawn one last
     assert "9:30に市民体育館を避難所として開設しました。" in html
+    assert 'href="en/index.html"' in html and 'href="ne/index.html"' in html  # the language picker
+    english = (out / "en" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'href="../m/(\w+)/(\w+)/index.html"', english) == [
+        (made["drill"].id, "en"), (made["first"].id, "en"), (made["latest"].id, "ja")]
+    assert english.count("shown in Japanese") == 1
+    assert 'href="../ja/index.html"' in english and 'href="../ne/index.html"' in english
+    live = client.get("/", headers={"Accept-Language": "ja"}).get_data(as_text=True)
+    assert re.findall(r'href="/m/(\w+)/ja"', live) == order
 
 
 def test_withdrawn_and_drill_messages_say_so(site):

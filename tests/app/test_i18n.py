@@ -16,6 +16,8 @@ PUBLIC_STRINGS = [
     "This message has been withdrawn.", "Not available in this language yet.",
     "Not yet checked by a native speaker.", "Published: %(time)s", "Updated: %(time)s",
     "Other languages", "Page not found.", "Something went wrong. Please try again.",
+    "All disaster information", "No current messages.", "Not available in this language yet: shown in Japanese.",
+    "Withdrawn messages", "Drill", "Language",
 ]
 
 

@@ -47,11 +47,9 @@ def mirror_of(app: Flask) -> Mirror:
 
 
 def url_of(file: Path, folder: Path) -> str:
-    """The URL a mirror file stands for: ``m/x/en/index.html`` -> ``/m/x/en``, ``m/index.html`` -> ``/m/``."""
+    """The URL a mirror file stands for: ``m/x/en/index.html`` -> ``/m/x/en``, ``index.html`` -> ``/``."""
     rel = file.relative_to(folder).as_posix()
-    if rel == "m/index.html":
-        return "/m/"
-    return "/" + rel.removesuffix("/index.html")
+    return "/" + rel.removesuffix("index.html").removesuffix("/")
 
 
 def mirrored_urls(client: FlaskClient, folder: Path) -> set[str]:
@@ -71,7 +69,7 @@ def message_urls(message_id: str, tags=TAGS) -> set[str]:
     return {f"/m/{message_id}", f"/m/{message_id}.cap.xml", *(f"/m/{message_id}/{tag}" for tag in tags)}
 
 
-SITE = {"/m/", "/alerts.atom", "/static/bosai.css"}
+SITE = {"/", *(f"/{lang.bcp47}" for lang in LANGUAGES.values()), "/alerts.atom", "/static/bosai.css"}
 
 
 def test_publishing_writes_every_file_as_the_app_serves_it(app, staff, client, folder):
@@ -87,6 +85,17 @@ def test_publishing_writes_every_file_as_the_app_serves_it(app, staff, client, f
     second = publish(staff, languages=["ja", "en"])
     assert mirror_of(app).flush(WAIT)
     assert mirrored_urls(client, folder) == SITE | message_urls(message_id) | message_urls(second, ("ja", "en"))
+
+
+def test_the_old_index_file_is_removed_and_m_redirects_to_the_index(app, staff, client, folder):
+    (folder / "m").mkdir(parents=True)
+    (folder / "m" / "index.html").write_text("the index before it moved to /", encoding="utf-8")
+    publish(staff)
+    assert mirror_of(app).flush(WAIT)
+    assert not (folder / "m" / "index.html").exists()
+    response = client.get("/m/")
+    assert response.status_code == 302 and response.headers["Location"] == "/"
+    assert (folder / "index.html").read_bytes() == client.get("/").get_data()
 
 
 def test_edit_rewrites_the_pages_and_removes_dropped_languages(app, staff, client, folder):
@@ -175,7 +184,7 @@ def test_the_hook_runs_after_each_change_with_the_files_written(make_app, staff_
     assert mirror_of(app).flush(WAIT)
     done = runs(log)
     assert len(done) == 2 and all(run[0] == str(folder.resolve()) for run in done)
-    assert {f"m/{first}/ne/index.html", f"m/{first}.cap.xml", "alerts.atom", "m/index.html"} <= set(done[0])
+    assert {f"m/{first}/ne/index.html", f"m/{first}.cap.xml", "alerts.atom", "index.html", "vi/index.html"} <= set(done[0])
     assert {f"m/{second}/en/index.html", f"m/{second}.cap.xml", "alerts.atom"} <= set(done[1])
     assert not any(path.startswith(f"m/{first}") for path in done[1])
 
@@ -216,7 +225,7 @@ def test_export_static_rebuilds_the_whole_mirror_and_runs_the_hook(app, staff, c
     monkeypatch.setenv("BOSAI_MIRROR_HOOK", hook_command(log))
     result = CliRunner().invoke(main, ["export-static", "--instance", app.instance_path], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"wrote {len(message_urls(message_id)) + 3} files to ")
+    assert result.output.startswith(f"wrote {len(message_urls(message_id) | SITE)} files to ")
     assert mirrored_urls(client, folder) == SITE | message_urls(message_id)
     assert len(runs(log)) == 1
 
@@ -278,7 +287,7 @@ def test_whatever_is_published_is_mirrored_as_served(app, client, folder, langs,
     mirror_of(app).message_changed(message.id)
     assert mirror_of(app).flush(WAIT)
     for url in message_urls(message.id, tuple(LANGUAGES[code].bcp47 for code in langs)) | SITE:
-        file = folder / (url.strip("/") if "." in url.rsplit("/", 1)[1] else url.strip("/") + "/index.html")
+        file = folder / (url.strip("/") if "." in url.rsplit("/", 1)[1] else f"{url.strip('/')}/index.html".lstrip("/"))
         assert client.get(url).get_data() == file.read_bytes(), url
 
 

@@ -107,12 +107,11 @@ def test_public_pages_come_from_the_mirror_and_equal_the_app(served):
     nginx, app, mirror = served
     message_id = publish(nginx)
     wait_for(mirror / "alerts.atom", message_id)
-    wait_for(mirror / "m" / "index.html", message_id)
+    wait_for(mirror / "index.html", message_id)
     for path, file, mimetype in [
         (f"/m/{message_id}/en", f"m/{message_id}/en/index.html", "text/html; charset=utf-8"),
         (f"/m/{message_id}", f"m/{message_id}/index.html", "text/html; charset=utf-8"),
         (f"/m/{message_id}.cap.xml", f"m/{message_id}.cap.xml", "application/cap+xml; charset=utf-8"),
-        ("/m/", "m/index.html", "text/html; charset=utf-8"),
         ("/alerts.atom", "alerts.atom", "application/atom+xml; charset=utf-8"),
         ("/static/bosai.css", "static/bosai.css", "text/css; charset=utf-8"),
     ]:
@@ -124,6 +123,17 @@ def test_public_pages_come_from_the_mirror_and_equal_the_app(served):
         assert headers["Cache-Control"] == "public, max-age=60"
         for name, value in HEADERS.items():
             assert headers.get_all(name) == [value], (path, name)
+
+
+def test_the_index_comes_from_the_app_and_the_old_address_redirects(served):
+    nginx, app, mirror = served
+    message_id = publish(nginx)
+    wait_for(mirror / "vi" / "index.html", message_id)
+    status, headers, body = nginx.request("/")  # it follows the reader's language: the app answers
+    assert status == 200 and "Last-Modified" not in headers and body == (mirror / "index.html").read_bytes()
+    assert nginx.request("/vi")[2] == (mirror / "vi" / "index.html").read_bytes() == app.request("/vi")[2]
+    status, headers, _body = nginx.request("/m/")
+    assert status == 302 and headers["Location"].endswith("/")
 
 
 def test_withdrawal_reaches_the_pages_nginx_serves(served):

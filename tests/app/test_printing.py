@@ -32,11 +32,13 @@ def test_sign_page_defaults_to_the_configured_languages(staff):
         'value="ja@easy" checked' in html or 'checked' in html.split('value="ja@easy"')[0].rsplit("<input", 1)[1]
 
 
-def test_sign_preview_page_links_pdf_and_png(staff):
+def test_sign_preview_page_shows_the_png_and_downloads_what_the_form_holds(staff):
     response = staff.get("/signs/", query_string=SIGN_ARGS)
     html = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert "/signs/pack.pdf?" in html and "/signs/preview.png?" in html
+    assert "/signs/preview.png?" in html
+    form = html.split('<form method="get">', 1)[1].split("</form>", 1)[0]
+    assert 'formaction="/signs/pack.pdf"' in form and "/signs/pack.pdf?" not in html
 
 
 def test_sign_pack_pdf(staff):

@@ -121,3 +121,70 @@ def test_a_corrected_translation_is_served_at_once(client, message_id):
     set_translation("ne", "shelter.opened", "{time} बजे {place} आश्रयस्थल खुलेको छ।")
     after = client.get(f"/m/{message_id}/ne").get_data(as_text=True)
     assert after != before and "आश्रयस्थल खुलेको छ।" in after
+
+
+def index_links(html: str) -> list[tuple[str, str]]:
+    """(message id, language tag) of each message link on an index page, in order."""
+    return re.findall(r'<p class="entry-text"[^>]*><a href="/m/(\w+)/([\w@-]+)"', html)
+
+
+def published_on(app, message_id: str, day: int) -> None:
+    from app.db import get_db
+
+    with app.app_context():
+        stamp = f"2026-09-{day:02d}T06:00:00+00:00"
+        get_db()["messages"].update(message_id, {"created_at": stamp, "updated_at": stamp})
+
+
+def test_home_lists_current_messages_newest_first_in_the_readers_language(app, client, staff):
+    first = publish(staff)
+    drill = publish(staff, drill="y")
+    only_ja = publish(staff, languages=["ja", "en"])
+    gone = publish(staff)
+    for day, message in enumerate((first, drill, only_ja, gone), start=1):
+        published_on(app, message, day)
+    staff.post(f"/messages/{gone}/withdraw", data={"csrf_token": csrf_token(staff, f"/messages/{gone}")})
+    response = client.get("/", headers={"Accept-Language": "ne-NP, en;q=0.5"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and '<html lang="ne"' in html
+    current, withdrawn = html.split("फिर्ता लिइएका सन्देशहरू")  # the heading of the withdrawn ones
+    assert index_links(current) == [(only_ja, "ja"), (drill, "ne"), (first, "ne")]
+    assert index_links(withdrawn) == [(gone, "ne")]
+    assert current.count("यो भाषामा अझै उपलब्ध छैन: जापानी भाषामा देखाइएको छ।") == 1  # only_ja, in Japanese
+    assert current.count('class="tag drill"') == 1 and "अभ्यास" in current
+    assert "०९:३० बजे" in current  # Nepali text, Nepali digits
+    assert "Accept-Language" in response.headers["Vary"] and "public" in response.headers["Cache-Control"]
+    assert "<script" not in html
+
+
+def test_home_has_a_language_picker_and_each_language_its_own_page(client, staff):
+    message_id = publish(staff)
+    html = client.get("/").get_data(as_text=True)
+    assert '<html lang="ja"' in html and index_links(html) == [(message_id, "ja")]
+    picker = re.findall(r'<li><a href="/([\w-]+)" lang="([\w-]+)"', html)
+    assert len(picker) == 16 and all(tag == lang for tag, lang in picker)
+    assert 'href="/ja" lang="ja" hreflang="ja" dir="ltr" aria-current="page">日本語' in html
+    english = client.get("/en")
+    assert english.status_code == 200 and "Accept-Language" not in english.headers.get("Vary", "")
+    page = english.get_data(as_text=True)
+    assert '<html lang="en"' in page and index_links(page) == [(message_id, "en")]
+    assert "City Gym (市民体育館) opened as an evacuation shelter at 09:30." in page
+    easy = client.get("/ja-x-easy").get_data(as_text=True)
+    assert "<ruby>避難所<rt>ひなんじょ</rt></ruby>" in easy and index_links(easy) == [(message_id, "ja-x-easy")]
+    assert client.get("/ja@easy").status_code == 200
+    assert client.get("/xx").status_code == 404 and client.get("/favicon.ico").status_code == 404
+
+
+def test_home_follows_the_cookie_and_says_when_there_is_nothing(client):
+    client.set_cookie("bosai_lang", "vi")
+    html = client.get("/", headers={"Accept-Language": "ne"}).get_data(as_text=True)
+    assert '<html lang="vi"' in html and "Hiện không có thông báo nào." in html
+
+
+def test_old_index_address_redirects_home(client):
+    response = client.get("/m/")
+    assert response.status_code == 302 and response.headers["Location"] == "/"
+
+
+def test_message_pages_link_back_to_the_index_in_their_language(client, message_id):
+    assert 'href="/ne" lang="ne">सबै विपद् सम्बन्धी जानकारी</a>' in client.get(f"/m/{message_id}/ne").get_data(as_text=True)

@@ -13,7 +13,7 @@ from app.auth.access import is_public
 
 APP_DIR = Path(__file__).resolve().parents[2] / "app"
 SAMPLE_ARGS = {"message_id": "abcdefgh", "template_id": "shelter.opened", "code": "en", "lang": "en"}
-PUBLIC_ENDPOINTS = {"public.home", "public.index", "public.message", "public.message_in", "public.message_cap",
+PUBLIC_ENDPOINTS = {"public.home", "public.home_in", "public.index", "public.message", "public.message_in", "public.message_cap",
                     "public.feed", "auth.login", "auth.logout", "static"}
 
 

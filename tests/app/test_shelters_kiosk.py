@@ -202,3 +202,32 @@ def test_new_kiosk_link_shown_once(real_app):
     link = page.get_data(as_text=True).split('class="kiosk-link">')[1].split("<")[0]
     assert "/kiosk/start/" in link
     assert link.split("/kiosk/start/")[1] not in staff.get("/shelters/1/").get_data(as_text=True)
+
+
+def test_the_reading_is_checked_in_the_kiosk_language_and_shown_beside_the_name(real_app):
+    client = kiosk_client(real_app)
+    refused = register(client, name="မောင်မောင်", name_reading="မောင်မောင်", household_count="1")
+    assert refused.status_code == 422
+    html = refused.get_data(as_text=True)
+    assert "အမည်၏ အသံထွက်ကို ခတခန သို့မဟုတ် ရိုမန်အက္ခရာဖြင့်သာ ရေးပါ။" in html  # in Myanmar
+    assert 'value="မောင်မောင်"' in html  # nothing typed is lost
+    assert register(client, name="မောင်မောင်", name_reading="Maung Maung", household_count="1").status_code == 302
+    staff = staff_client(real_app, "staff")
+    assert "<td>မောင်မောင် (Maung Maung)</td>" in staff.get("/shelters/1/").get_data(as_text=True)
+    assert "မောင်မောင် (Maung Maung)" in staff.get("/shelters/1/registrations/1").get_data(as_text=True)
+    assert "<td>မောင်မောင် (Maung Maung)</td>" in staff.get("/shelters/1/", query_string={"q": "maung"}).get_data(as_text=True)
+    header, row = list(csv.reader(io.StringIO(staff.get("/shelters/1/registrations.csv").data.decode("utf-8-sig"))))
+    assert row[header.index("氏名")] == "မောင်မောင်" and row[header.index("氏名") + 1] == "Maung Maung"
+    assert register(client, name="阮文安", name_reading="ぐえん", household_count="1").status_code == 302
+    found = staff.get("/shelters/1/", query_string={"q": "グエン"}).get_data(as_text=True)  # stored in katakana
+    assert "<td>阮文安 (グエン)</td>" in found and "Maung" not in found
+    assert "<td>阮文安 (グエン)</td>" in staff.get("/shelters/1/", query_string={"q": "ぐえ"}).get_data(as_text=True)
+
+
+def test_staff_typing_a_paper_card_get_the_reading_error_in_japanese(real_app):
+    staff = staff_client(real_app, "staff")
+    token = csrf_token(staff, "/shelters/1/registrations/new")
+    response = staff.post("/shelters/1/registrations/new", data={"csrf_token": token, "name": "王芳", "name_reading": "王芳",
+                                                                 "lang": "zh_Hans"})
+    assert response.status_code == 422
+    assert "名前の読み方は、カタカナかローマ字で書いてください。" in response.get_data(as_text=True)

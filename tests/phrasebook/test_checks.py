@@ -114,3 +114,14 @@ def test_easy_japanese_sentence_length(locales, sentence, over):
     _set(locales, "ja@easy", "{time}に　{place}を　｜避難所《ひなんじょ》に　しました。", "{time}{place}。" + sentence)
     found = [i for i in checks.run(codes=["ja@easy"]) if i.check == "easy-length"]
     assert [(i.severity, "at most 75" in i.message) for i in found] == ([("error", True)] if over else [])
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("{time に開設", "{time に開設"), ("at time} now", "at time}"), ("{ti me} x", "{ti me}"), ("{x.y}", "{x.y}"),
+    ("{place} {time:>3}", "{time:>3}"), ("{time}{", "{"), ("{{time}", "{{time}"),
+])
+def test_a_broken_placeholder_is_quoted_not_explained_in_english(text, fragment):
+    """The check names the broken part as it is, so the dashboard's sentence stays in the UI language."""
+    from phrasebook.checks import broken_fragment
+
+    assert broken_fragment(text) == fragment

@@ -4,7 +4,8 @@ import io
 import pytest
 
 from phrasebook.registrations import (
-    RegistrationError, RegistrationInvalid, anonymise_closed_shelter, create_registration, export_csv, get_registration,
+    RegistrationError, RegistrationInvalid, anonymise_closed_shelter, card_answers, create_registration, export_csv,
+    get_registration,
     headcount, history, init_registrations, list_registrations, needs_summary, set_present,
     update_registration, validate,
 )
@@ -124,6 +125,38 @@ def test_csv_for_excel(db, shelter):
     assert row[header.index("氏名")].startswith("'=")
     assert row[header.index("言語")] == "ベトナム語"
     assert row[header.index("食物アレルギーはありますか")] == "卵・落花生（ピーナッツ）"
+
+
+def test_csv_columns_are_unique_and_times_are_local(db, shelter):
+    reg = create_registration(db, shelter.id, "en", {"name": "Jane", "email": "jane@example.com",
+                                                   "emergency_contact_name": "John", "emergency_contact_email": "john@example.com"})
+    db["registrations"].update(reg.id, {"created_at": "2026-11-25T23:30:05+00:00"})
+    set_present(db, reg.id, None, False, "staff")
+    db["registrations"].update(reg.id, {"checked_out_at": "2026-11-26T01:02:00+00:00"})
+    header, row = list(csv.reader(io.StringIO(export_csv(db, shelter.id, "Asia/Tokyo").decode("utf-8-sig"))))
+    assert len(header) == len(set(header))
+    assert row[header.index("氏名")] == "Jane" and row[header.index("海外の緊急連絡先：氏名")] == "John"
+    assert row[header.index("メールアドレス")] == "jane@example.com"
+    assert row[header.index("海外の緊急連絡先：メールアドレス")] == "john@example.com"
+    assert row[header.index("登録日時")] == "2026-11-26 08:30"  # Japan time, the day after in UTC
+    assert row[header.index("退所日時")] == "2026-11-26 10:02"
+    utc = dict(zip(*list(csv.reader(io.StringIO(export_csv(db, shelter.id, "UTC").decode("utf-8-sig"))))))
+    assert utc["登録日時"] == "2026-11-25 23:30"
+
+
+def test_card_answers_fill_the_staff_box_from_the_record(db, shelter):
+    reg = create_registration(db, shelter.id, "en", {"name": "Jane"})
+    db["registrations"].update(reg.id, {"created_at": "2026-11-25T16:00:00+00:00"})
+    reg = get_registration(db, reg.id, None)
+    assert card_answers(reg, "市民体育館", "Asia/Tokyo") == {
+        "shelter_name": "市民体育館", "check_in": "2026-11-26", "name": "Jane", "registration_number": reg.number}
+    set_present(db, reg.id, None, False, "staff")
+    typed = create_registration(db, shelter.id, "en", {"name": "A", "check_in": "2026-11-20", "shelter_name": "旧館"},
+                                source="staff", actor="staff")
+    assert get_registration(db, reg.id, None).checked_out_at
+    assert "check_out" in card_answers(get_registration(db, reg.id, None), "市民体育館", "Asia/Tokyo")
+    assert card_answers(typed, "市民体育館", "Asia/Tokyo")["check_in"] == "2026-11-20"  # what staff typed wins
+    assert card_answers(typed, "市民体育館", "Asia/Tokyo")["shelter_name"] == "旧館"
 
 
 def test_anonymise_only_closed_shelters(db, shelter):

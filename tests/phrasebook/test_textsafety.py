@@ -85,3 +85,31 @@ def test_slot_times_and_numbers_in_any_digits(hour, minute, digits):
     parsed = parse_value("time", f"{native(hour, zero, 2)}:{native(minute, zero, 2)}")
     assert (parsed.hour, parsed.minute) == (hour, minute)
     assert parse_value("number", native(hour * 100 + minute, zero)) == hour * 100 + minute
+
+
+@pytest.mark.parametrize("typed, stored", [
+    ("Maung Maung", "Maung Maung"), ("NGUYỄN Văn An", "NGUYỄN Văn An"), ("O'Brien-Smith", "O'Brien-Smith"),
+    ("ぐえん", "グエン"), ("ｸﾞｴﾝ　ﾊﾞﾝ", "グエン バン"), ("Ｊｏｈｎ", "John"), ("ジョン・スミス", "ジョン・スミス"),
+    ("Zoë  Ann", "Zoë Ann"),
+])
+def test_a_reading_is_latin_or_katakana(typed, stored):
+    from phrasebook.textsafety import reading
+
+    assert reading(typed) == stored
+
+
+@pytest.mark.parametrize("typed", ["မောင်မောင်", "山田", "Иван", "Nguyen 2", "...", "Maung😀"])
+def test_a_reading_in_other_letters_is_refused_naming_the_character(typed):
+    from phrasebook.textsafety import reading
+
+    with pytest.raises(TextRefused) as refused:
+        reading(typed)
+    assert refused.value.code == "reading"
+
+
+def test_a_reading_is_checked_when_registering():
+    clean, errors = validate({"name": "မောင်မောင်", "name_reading": "မောင်"})
+    assert errors == {"name_reading": "reading"} and clean == {"name": "မောင်မောင်"}
+    clean, errors = validate({"name": "グエン", "name_reading": "ぐえん"})
+    assert not errors and clean["name_reading"] == "グエン"
+    assert validate({"name": "x", "name_reading": "㌔" * 150})[1] == {"name_reading": "too_long"}
