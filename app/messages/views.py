@@ -11,7 +11,7 @@ from app.db import get_db
 from app.i18n import _
 from app.links import base_url, link_warning
 from app.messages import bp
-from app.messages.forms import (ComposerBase, attach_slot_errors, choices_id, chosen_shelter_id, composer_form,
+from app.messages.forms import (ComposerBase, attach_slot_errors, chosen_shelter_id, composer_form,
                                 place_fields, shelter_field_choices, slot_values)
 from app.printing import pdf_response
 from app.public import mirror
@@ -76,7 +76,7 @@ def _may_write(form: ComposerBase) -> bool:
 def _compose_page(form: ComposerBase, tpl: Template, shown: list[model.Rendition] | None,
                   message: model.Message | None = None) -> str:
     return render_template("messages/compose.html", form=form, tpl=tpl, shown=shown, message=message,
-                           place_fields=place_fields, choices_id=choices_id)
+                           place_fields=place_fields)
 
 
 @bp.get("/")
