@@ -168,8 +168,9 @@ def _skeleton(identifier: str, skeleton: str) -> str:
     return skeletons[skeleton if skeleton in skeletons else match_skeleton(skeleton, skeletons)]
 
 
-# Where the locale's short weekday misleads: Tagalog "Mar" (Martes) reads like Marso (March).
-_DATE_PATTERNS = {"tl": "EEEE, MMMM d"}
+# Where the locale's short weekday misleads, it is spelled out: Tagalog "Mar" (Martes) reads like
+# Marso (March); Spanish "El mar, 1 de septiembre" reads "the sea", "mié" and "sáb" are cut short.
+_DATE_PATTERNS = {"tl": "EEEE, MMMM d", "es": "EEEE, d 'de' MMMM"}
 
 
 def _format(value: Any, skeleton: str, lang: Language) -> str:

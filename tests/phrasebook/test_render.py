@@ -1,5 +1,5 @@
 import string
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
 
@@ -122,8 +122,8 @@ def test_a_date_that_begins_a_sentence_begins_with_a_capital(code, start):
 
 
 def test_a_date_inside_a_sentence_keeps_its_case():
-    assert fill("El {date} a las 10.", {"date": "mar, 1 de septiembre"}, {"date": "date"}) == \
-        "El mar, 1 de septiembre a las 10."
+    assert fill("El {date} a las 10.", {"date": "martes, 1 de septiembre"}, {"date": "date"}) == \
+        "El martes, 1 de septiembre a las 10."
     assert fill("Ya. {date}", {"date": "вт, 1 сент."}, {"date": "date"}) == "Ya. Вт, 1 сент."
     assert fill("{place} …", {"place": "abc"}, {"place": "place"}) == "abc …"
 
@@ -132,3 +132,18 @@ def test_tagalog_weekday_is_not_read_as_a_month():
     text = render("shelter.supplies_distribution", "tl",
                   {"date": "2026-09-01", "time": "10:00", "place": "体育館", "item": "毛布"})
     assert "Martes, Setyembre 1" in text and "Mar," not in text
+
+
+WEEKDAYS_ES = ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"]
+
+
+@pytest.mark.parametrize("day", range(7))
+def test_spanish_weekday_is_spelled_out(day):
+    """"El mar, 1 de septiembre" would read "the sea": every weekday is written in full."""
+    when = date(2026, 8, 31) + timedelta(days=day)  # a Monday, then the days of that week
+    text = render("shelter.supplies_distribution", "es",
+                  {"date": when.isoformat(), "time": "10:00", "place": "体育館", "item": "毛布"})
+    assert text.startswith(f"El {WEEKDAYS_ES[day]}, {when.day} de ")
+    lifted = render("evac.order_lifted", "es", {"datetime": f"{when.isoformat()}T10:00", "area": "北町",
+                                                  "order": "避難指示"})
+    assert lifted.startswith(f"{WEEKDAYS_ES[day].capitalize()}, {when.day} de ")
