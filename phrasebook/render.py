@@ -110,11 +110,9 @@ def term_text(kind: str, term: Term, language: Language, root: Path | None = Non
     """A term for a reader of ``language``: its own catalog entry. Other text, or a term not
     translated yet, stays in Japanese, between 「」 (the mark of a term left untranslated) for
     readers of other languages."""
-    if term.key is not None and (tid := term_id(kind, term.key)):
-        if language.code == SOURCE:
-            return term.ja
+    if term.key is not None and language.code != SOURCE:
         try:
-            return text_of(get_template(tid, templates_dir(root)), language.code, root)
+            return text_of(get_template(term_id(kind, term.key), templates_dir(root)), language.code, root)
         except MissingTranslation:
             pass
     return term.ja if language.code.startswith("ja") else f"「{term.ja}」"

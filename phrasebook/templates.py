@@ -48,9 +48,9 @@ class Template:
     source: str = ""  # file the definition came from
 
 
-def term_id(kind: str, key: str) -> str | None:
-    """The template id of a ``term:FAMILY`` slot's term ``key``, or None for other slot types."""
-    return f"{kind[len(TERM):]}.{key}" if kind.startswith(TERM) else None
+def term_id(kind: str, key: str) -> str:
+    """The template id of the term ``key`` of a ``term:FAMILY`` slot: ``FAMILY.key``."""
+    return f"{kind[len(TERM):]}.{key}"
 
 
 def family_of(tpl: Template) -> tuple[str, str]:
