@@ -54,7 +54,7 @@ SOURCES = {"kiosk": lazy("Kiosk"), "staff": lazy("Staff (paper card)")}
 SLOT_TYPES = {
     "text": lazy("words"), "place": lazy("place"), "date": lazy("date"), "time": lazy("time"),
     "datetime": lazy("date and time"), "number": lazy("number"), "phone": lazy("phone number"),
-    "url": lazy("web address"), "choice": lazy("choice"),
+    "url": lazy("web address"), "term": lazy("choice"),
 }
 TABLES: dict[str, dict[str, LazyProxy]] = {
     "hazard": HAZARDS, "phase": PHASES, "category": CATEGORIES, "event": EVENTS, "source": SOURCES,
@@ -76,7 +76,7 @@ def slot_names(tpl: Template) -> dict[str, str]:
     names = {}
     for slot, kind in tpl.slots.items():
         seen[kind] += 1
-        word = label("slot", "choice" if kind.startswith("term:") else kind)  # a term is chosen from a list
+        word = label("slot", "term" if kind.startswith("term:") else kind)  # a term is chosen from a list
         names[slot] = f"{word}{seen[kind] if repeats[kind] > 1 else ''}"
     return names
 

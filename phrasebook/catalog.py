@@ -27,7 +27,7 @@ from phrasebook.languages import LANGUAGES, SOURCE, get_language
 from phrasebook.paths import po_path, pot_path
 from phrasebook.pofile import (DUPLICATE, EMPTY_MSGID, NO_CONTEXT, NO_HEADER, BAD_HEADER, decode,
                                header_fields, parse_entries)
-from phrasebook.templates import Template, load_templates
+from phrasebook.templates import TERM, Template, load_templates
 
 STATES = ("untranslated", "fuzzy", "unreviewed", "reviewed")
 BRACE_FLAG = "python-brace-format"
@@ -169,8 +169,9 @@ def _comments(tpl: Template) -> list[str]:
         lines.append("slots: " + ", ".join(f"{{{n}}} = {t}" for n, t in tpl.slots.items()))
     if budget := tpl.meta.get("budget"):
         lines.append(f"at most {budget} characters (sign)")
-    for name, values in tpl.choices.items():
-        lines.append(f"{{{name}}} choices (each language's glossary term): {', '.join(values)}")
+    for name in tpl.free_text:
+        family = tpl.slots[name][len(TERM):]
+        lines.append(f"{{{name}}}: one of the terms {family}.* (each its own entry), or other text kept in Japanese")
     if tpl.note:
         lines.append(tpl.note)
     return lines

@@ -3,9 +3,9 @@
 ``locales/<code>/glossary.toml`` has a ``[terms]`` table mapping the Japanese term to its
 translation, which ``bosai phrases check`` looks for in every entry whose source has the term.
 Inflected languages may give there the part that stays the same in every case form (a stem).
-An optional ``[choices]`` table gives the form that fills a choice slot where the checked term
-is not one (a plural, a full form for a stem). In Easy Japanese a value may carry furigana
-(``｜避難指示《ひなんしじ》``); it is compared with furigana hidden.
+In Easy Japanese a value may carry furigana (``｜避難指示《ひなんしじ》``); it is compared with
+furigana hidden. The words that fill ``term:`` slots are catalog entries of their own (templates
+of kind term), checked against the glossary like any entry.
 """
 
 from __future__ import annotations
@@ -25,30 +25,21 @@ SPACED_SCRIPTS = ("Latn", "Cyrl", "Kore", "Deva")
 
 
 @lru_cache(maxsize=64)
-def _read(path: str, stamp: tuple[int, int], table: str) -> dict[str, str]:
+def _read(path: str, stamp: tuple[int, int]) -> dict[str, str]:
     try:
-        terms = tomllib.loads(Path(path).read_text(encoding="utf-8")).get(table, {})
+        terms = tomllib.loads(Path(path).read_text(encoding="utf-8")).get("terms", {})
     except tomllib.TOMLDecodeError as exc:
         raise CatalogError(path, None, f"TOML syntax error: {exc}") from None
     return {str(k): str(v) for k, v in terms.items()}
 
 
-def _table(code: str, root: Path | None, table: str) -> dict[str, str]:
+def load_glossary(code: str, root: Path | None = None) -> dict[str, str]:
+    """A language's checked terms (empty if it has no glossary), cached until the file changes."""
     path = glossary_path(code, root)
     if not path.exists():
         return {}
     st = path.stat()
-    return dict(_read(str(path), (st.st_mtime_ns, st.st_size), table))
-
-
-def load_glossary(code: str, root: Path | None = None) -> dict[str, str]:
-    """A language's checked terms (empty if it has no glossary), cached until the file changes."""
-    return _table(code, root, "terms")
-
-
-def choice_terms(code: str, root: Path | None = None) -> dict[str, str]:
-    """The forms that fill choice slots: the ``[choices]`` table over the checked terms."""
-    return {**_table(code, root, "terms"), **_table(code, root, "choices")}
+    return dict(_read(str(path), (st.st_mtime_ns, st.st_size)))
 
 
 def _word_start(text: str, at: int) -> bool:

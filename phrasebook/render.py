@@ -9,11 +9,10 @@ from typing import Any, Mapping
 
 from phrasebook.catalog import PoFile, read_po
 from phrasebook.errors import PhrasebookError, SlotError, SlotValueError, UnknownTemplate
-from phrasebook.glossary import choice_terms
 from phrasebook.languages import SOURCE, Language, get_language
 from phrasebook.paths import po_path, templates_dir
-from phrasebook.slots import canonical, format_value, parse_value
-from phrasebook.templates import Template, get_template, load_templates, placeholder_problem, term_id
+from phrasebook.slots import Term, canonical, format_value, parse_value
+from phrasebook.templates import TERM, Template, family_terms, get_template, placeholder_problem, term_id
 
 
 _SENTENCE_END = tuple(".!?。！？।॥။")
@@ -55,7 +54,7 @@ def text_of(tpl: Template, code: str, root: Path | None = None) -> str:
 
 def check_values(tpl: Template, values: Mapping[str, Any], root: Path | None = None) -> dict[str, Any]:
     """Parse every slot value; one ``SlotError`` lists all missing, unknown and bad slots
-    (a ``term:`` slot's value must name an existing term)."""
+    (a ``term:`` slot's value must be one of its family's terms, unless it takes free text)."""
     problems: dict[str, str] = {}
     codes: dict[str, str] = {}
     parsed: dict[str, Any] = {}
@@ -69,9 +68,8 @@ def check_values(tpl: Template, values: Mapping[str, Any], root: Path | None = N
             problems[name], codes[name] = f"missing ({kind})", "missing"
             continue
         try:
-            parsed[name] = parse_value(kind, values[name], tpl.choices.get(name, ()))
-            if (tid := term_id(kind, parsed[name])) and tid not in load_templates(templates_dir(root)):
-                raise SlotValueError("term", f"unknown term {parsed[name]!r}")
+            terms = family_terms(kind, templates_dir(root)) if kind.startswith(TERM) else None
+            parsed[name] = parse_value(kind, values[name], terms, name in tpl.free_text)
         except SlotValueError as exc:
             problems[name], codes[name] = f"{exc} ({kind})", exc.code
     if problems:
@@ -100,21 +98,29 @@ def render(template_id: str, lang: str, values: Mapping[str, Any] | None = None,
     tpl = get_template(template_id, templates_dir(root))
     parsed = check_values(tpl, values or {}, root)
     text = tpl.ja if language.code == SOURCE else text_of(tpl, language.code, root)
-    terms = choice_terms(language.code, root) if "choice" in tpl.slots.values() else {}
-    formatted = {name: _formatted(tpl.slots[name], value, language, terms, root) for name, value in parsed.items()}
+    formatted = {name: _formatted(tpl.slots[name], value, language, root) for name, value in parsed.items()}
     return fill(text, formatted, tpl.slots)
 
 
-def _formatted(kind: str, value: Any, language: Language, terms: Mapping[str, str], root: Path | None) -> str:
-    """A slot value for a reader of ``language``; a term is its own translated template."""
-    if tid := term_id(kind, value):
-        return render(tid, language.code, root=root)
-    return format_value(kind, value, language, terms)
+def _formatted(kind: str, value: Any, language: Language, root: Path | None) -> str:
+    return term_text(kind, value, language, root) if isinstance(value, Term) else format_value(kind, value, language)
+
+
+def term_text(kind: str, term: Term, language: Language, root: Path | None = None) -> str:
+    """A term for a reader of ``language``: its own catalog entry. Other text, or a term not
+    translated yet, stays in Japanese, between 「」 (the mark of a term left untranslated) for
+    readers of other languages."""
+    if term.key is not None and language.code != SOURCE:
+        try:
+            return text_of(get_template(term_id(kind, term.key), templates_dir(root)), language.code, root)
+        except MissingTranslation:
+            pass
+    return term.ja if language.code.startswith("ja") else f"「{term.ja}」"
 
 
 def fill(text: str, formatted: Mapping[str, str], kinds: Mapping[str, str]) -> str:
     """``text`` with its placeholders filled; a date that begins a sentence begins with a capital
-    letter (CLDR writes weekdays in lower case in Russian, Spanish, French...), and so does a choice."""
+    letter (CLDR writes weekdays in lower case in Russian, Spanish, French...), and so does a term."""
     out: list[str] = []
     for literal, name, _spec, _conversion in string.Formatter().parse(text):
         out.append(literal)
@@ -122,7 +128,8 @@ def fill(text: str, formatted: Mapping[str, str], kinds: Mapping[str, str]) -> s
             continue
         value = formatted[name]
         before = "".join(out).rstrip()
-        if kinds.get(name) in ("date", "datetime", "choice") and (not before or before.endswith(_SENTENCE_END)):
+        kind = kinds.get(name, "")
+        if (kind in ("date", "datetime") or kind.startswith(TERM)) and (not before or before.endswith(_SENTENCE_END)):
             value = value[:1].upper() + value[1:]
         out.append(value)
     return "".join(out)

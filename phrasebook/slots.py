@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -25,7 +24,6 @@ _TEXT_CODES = {"text": "text", "empty": "text_empty", "too_long": "text_long", "
                "bidi": "text_bidi", "invisible": "text_invisible", "joiner": "text_invisible"}
 MAX_NUMBER = 10**12
 DIGIT_KINDS = ("date", "time", "datetime", "number", "phone")
-_TERM = re.compile(r"^[\w+-]{1,40}$")  # a term:FAMILY slot's value names a term template
 EASY = "ja@easy"
 ROMAJI = "romaji"  # a place value's key for its reading in Latin letters (beside language codes)
 
@@ -68,21 +66,25 @@ class Place:
 
 
 @dataclass(frozen=True)
-class Choice:
-    """A choice slot's value: a Japanese term, ``listed`` when it is one of the template's
-    choices (then each language's glossary translates it) or free text ("other")."""
+class Term:
+    """A ``term:FAMILY`` slot's value: ``key`` names the term template ``FAMILY.key``, whose
+    catalog entries translate it; ``ja`` is its Japanese. Other text (in a ``free_text`` slot)
+    has no key and stays in Japanese."""
 
+    key: str | None
     ja: str
-    listed: bool
 
-    def text_in(self, lang: Language, terms: Mapping[str, str]) -> str:
-        """The term in ``lang`` from its glossary; other text, or a term the glossary lacks,
-        stays in Japanese between 「」, the mark of a term left untranslated."""
-        if lang.code.startswith("ja"):
-            return terms.get(self.ja, self.ja) if self.listed else self.ja
-        if self.listed and self.ja in terms:
-            return terms[self.ja]
-        return f"「{self.ja}」"
+
+def _term(value: Any, terms: Mapping[str, str], free_text: bool) -> Term:
+    text = _clean_text((value.key or value.ja) if isinstance(value, Term) else value)
+    if text in terms:
+        return Term(text, terms[text])
+    by_ja = {unicodedata.normalize("NFKC", ja): key for key, ja in terms.items()}
+    if (key := by_ja.get(unicodedata.normalize("NFKC", text))) is not None:
+        return Term(key, terms[key])
+    if free_text:
+        return Term(None, text)
+    raise SlotValueError("term", "expected one of the listed terms")
 
 
 def _clean_text(value: Any) -> str:
@@ -100,9 +102,10 @@ def canonical(kind: str, value: Any) -> Any:
     return one_line(ascii_digits(value) if kind in DIGIT_KINDS else value)
 
 
-def parse_value(kind: str, value: Any, choices: tuple[str, ...] = ()) -> Any:
-    """Turn user input (strings from a form or the command line) into a typed value;
-    ``choices`` are a choice slot's listed terms.
+def parse_value(kind: str, value: Any, terms: Mapping[str, str] | None = None, free_text: bool = False) -> Any:
+    """Turn user input (strings from a form or the command line) into a typed value. A term
+    slot's value is a ``Term``: one of ``terms`` (key -> Japanese), given by its key or its
+    Japanese (full-width digits match: レベル４ is レベル4), or other text if ``free_text``.
 
     Raises ``SlotValueError`` (a ``ValueError``) with a short reason and its code when the value
     does not fit the type.
@@ -110,16 +113,8 @@ def parse_value(kind: str, value: Any, choices: tuple[str, ...] = ()) -> Any:
     value = canonical(kind, value) if kind in DIGIT_KINDS else value
     if kind == "text":
         return _clean_text(value)
-    if kind == "choice":
-        text = _clean_text(value.ja if isinstance(value, Choice) else value)
-        listed = {unicodedata.normalize("NFKC", c): c for c in choices}  # レベル４ is レベル4
-        term = listed.get(unicodedata.normalize("NFKC", text))
-        return Choice(term, True) if term else Choice(text, False)
     if kind.startswith("term:"):
-        text = _clean_text(value)
-        if not _TERM.match(text):
-            raise SlotValueError("term", "expected one of the listed terms")
-        return text
+        return _term(value, terms or {}, free_text)
     if kind == "place":
         if isinstance(value, Place):
             value = {"ja": value.ja, **value.names, ROMAJI: value.romaji}
@@ -192,8 +187,9 @@ def _skeleton(identifier: str, skeleton: str) -> str:
     return skeletons[skeleton if skeleton in skeletons else match_skeleton(skeleton, skeletons)]
 
 
-# Where the locale's short weekday misleads: Tagalog "Mar" (Martes) reads like Marso (March).
-_DATE_PATTERNS = {"tl": "EEEE, MMMM d"}
+# Where the locale's short weekday misleads, it is spelled out: Tagalog "Mar" (Martes) reads like
+# Marso (March); Spanish "El mar, 1 de septiembre" reads "the sea", "mié" and "sáb" are cut short.
+_DATE_PATTERNS = {"tl": "EEEE, MMMM d", "es": "EEEE, d 'de' MMMM"}
 
 
 def _format(value: Any, skeleton: str, lang: Language) -> str:
@@ -201,8 +197,9 @@ def _format(value: Any, skeleton: str, lang: Language) -> str:
     return format_datetime(value, pattern or _skeleton(lang.babel, skeleton), locale=_locale(lang.babel))
 
 
-def format_value(kind: str, value: Any, lang: Language, terms: Mapping[str, str] | None = None) -> str:
-    """Format a parsed value for a reader of ``lang``; ``terms`` is its glossary (for choices).
+def format_value(kind: str, value: Any, lang: Language) -> str:
+    """Format a parsed value for a reader of ``lang`` (terms are translated by
+    ``phrasebook.render``, from the catalogs).
 
     Dates and numbers follow the locale's CLDR patterns; times are 24-hour everywhere, as on
     Japanese notices and clocks; Myanmar and Nepali get their own digits there, as in their
@@ -214,8 +211,6 @@ def format_value(kind: str, value: Any, lang: Language, terms: Mapping[str, str]
         return value
     if kind == "place":
         return value.name_in(lang)
-    if kind == "choice":
-        return value.text_in(lang, terms or {})
     if kind == "date":
         out = _format(value, "MMMMEd", lang)
     elif kind == "time":

@@ -17,15 +17,16 @@ from phrasebook.errors import CatalogError, UnknownTemplate
 from phrasebook.paths import templates_dir
 
 KINDS = ("message", "sign", "card", "board", "food", "term")
-# A ``term:FAMILY`` slot takes one of the terms ``FAMILY.<value>`` (kind term), shown translated.
+# A ``term:FAMILY`` slot takes one of the terms ``FAMILY.<key>`` (templates of kind term, each
+# translated in the catalogs); a slot listed in ``free_text`` also takes other text.
 TERM = "term:"
-SLOT_TYPES = ("text", "place", "date", "time", "datetime", "number", "phone", "url", "choice")
+SLOT_TYPES = ("text", "place", "date", "time", "datetime", "number", "phone", "url")
 HAZARDS = (
     "earthquake", "tsunami", "typhoon", "heavy_rain", "flood", "landslide", "snow", "heat",
     "volcano", "missile", "fire", "infection", "tornado", "lightning", "nuclear",
 )
 PHASES = ("before", "onset", "evacuation", "shelter", "lifeline", "recovery")
-_CORE_KEYS = {"id", "ja", "category", "hazards", "phases", "pictogram", "slots", "choices", "note"}
+_CORE_KEYS = {"id", "ja", "category", "hazards", "phases", "pictogram", "slots", "free_text", "note"}
 
 
 @dataclass(frozen=True)
@@ -40,16 +41,22 @@ class Template:
     phases: tuple[str, ...] = ()
     pictogram: str | None = None
     slots: dict[str, str] = field(default_factory=dict)
-    # per ``choice`` slot, its listed values: Japanese terms that each glossary translates
-    choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the ``term:`` slots that also take other text (kept in Japanese, between 「」 for others)
+    free_text: tuple[str, ...] = ()
     note: str = ""
     meta: dict[str, Any] = field(default_factory=dict)
     source: str = ""  # file the definition came from
 
 
-def term_id(kind: str, value: str) -> str | None:
-    """The template id of a ``term:FAMILY`` slot's value, or None for other slot types."""
-    return f"{kind[len(TERM):]}.{value}" if kind.startswith(TERM) else None
+def term_id(kind: str, key: str) -> str:
+    """The template id of the term ``key`` of a ``term:FAMILY`` slot: ``FAMILY.key``."""
+    return f"{kind[len(TERM):]}.{key}"
+
+
+def family_of(tpl: Template) -> tuple[str, str]:
+    """A term template's family and key: ``jma.intensity.5-`` is ``("jma.intensity", "5-")``."""
+    family, _, key = tpl.id.rpartition(".")
+    return family, key
 
 
 def placeholders(text: str) -> list[str]:
@@ -92,16 +99,13 @@ def _template(raw: dict[str, Any], kind: str, path: Path, index: int) -> Templat
     for name, kind_ in slots.items():
         if kind_ not in SLOT_TYPES and not (kind_.startswith(TERM) and len(kind_) > len(TERM)):
             raise CatalogError(str(path), None, f"{tid}: slot {name!r} has unknown type {kind_!r}")
-    choices = raw.get("choices", {})
-    if not isinstance(choices, dict):
-        raise CatalogError(str(path), None, f"{tid}: 'choices' must be a table of lists")
-    for name, kind_ in slots.items():
-        listed = choices.get(name)
-        if kind_ == "choice" and (not isinstance(listed, list) or not listed
-                                  or not all(isinstance(v, str) and v for v in listed)):
-            raise CatalogError(str(path), None, f"{tid}: choice slot {name!r} needs a list of choices")
-    if extra := sorted(set(choices) - {n for n, k in slots.items() if k == "choice"}):
-        raise CatalogError(str(path), None, f"{tid}: choices for slots that are not choice slots: {extra}")
+    free_text = raw.get("free_text", [])
+    if not isinstance(free_text, list) or not all(isinstance(name, str) for name in free_text):
+        raise CatalogError(str(path), None, f"{tid}: 'free_text' must be a list of slot names")
+    if extra := sorted(name for name in free_text if not slots.get(name, "").startswith(TERM)):
+        raise CatalogError(str(path), None, f"{tid}: free_text names slots that are not term slots: {extra}")
+    if kind == "term" and (slots or "." not in tid.strip(".")):
+        raise CatalogError(str(path), None, f"{tid}: a term has no slots and an id FAMILY.KEY")
     if problem := placeholder_problem(raw["ja"], slots):
         raise CatalogError(str(path), None, f"{tid}: placeholders do not match slots: {problem}")
     for key, vocab in (("hazards", HAZARDS), ("phases", PHASES)):
@@ -112,7 +116,7 @@ def _template(raw: dict[str, Any], kind: str, path: Path, index: int) -> Templat
         id=tid, kind=kind, ja=raw["ja"], category=str(raw.get("category", "")),
         hazards=tuple(raw.get("hazards", ())), phases=tuple(raw.get("phases", ())),
         pictogram=raw.get("pictogram"), slots=slots,
-        choices={name: tuple(values) for name, values in choices.items()}, note=str(raw.get("note", "")),
+        free_text=tuple(free_text), note=str(raw.get("note", "")),
         meta={k: v for k, v in raw.items() if k not in _CORE_KEYS}, source=str(path),
     )
 
@@ -133,7 +137,23 @@ def read_templates(folder: Path) -> dict[str, Template]:
             if tpl.id in found:
                 raise CatalogError(str(path), None, f"duplicate template id {tpl.id!r}")
             found[tpl.id] = tpl
+    families = _families(found)
+    for tpl in found.values():
+        for name, kind in tpl.slots.items():
+            if kind.startswith(TERM) and kind[len(TERM):] not in families:
+                raise CatalogError(tpl.source, None, f"{tpl.id}: slot {name!r}: no term {kind[len(TERM):]}.KEY "
+                                                     "(a template of kind term)")
     return found
+
+
+def _families(templates: dict[str, Template]) -> dict[str, dict[str, str]]:
+    """Each term family's keys and their Japanese terms, in definition order."""
+    families: dict[str, dict[str, str]] = {}
+    for tpl in templates.values():
+        if tpl.kind == "term":
+            family, key = family_of(tpl)
+            families.setdefault(family, {})[key] = tpl.ja
+    return families
 
 
 @lru_cache(maxsize=4)
@@ -141,11 +161,25 @@ def _cached(folder: str, stamp: tuple[float, ...]) -> dict[str, Template]:
     return read_templates(Path(folder))
 
 
+def _stamp(folder: Path) -> tuple[float, ...]:
+    return tuple(p.stat().st_mtime for p in sorted(folder.glob("*.toml")))
+
+
 def load_templates(folder: Path | None = None) -> dict[str, Template]:
     """All template definitions, keyed by id (cached until a file changes)."""
     folder = folder or templates_dir()
-    stamp = tuple(p.stat().st_mtime for p in sorted(folder.glob("*.toml")))
-    return _cached(str(folder), stamp)
+    return _cached(str(folder), _stamp(folder))
+
+
+@lru_cache(maxsize=4)
+def _cached_terms(folder: str, stamp: tuple[float, ...]) -> dict[str, dict[str, str]]:
+    return _families(_cached(folder, stamp))
+
+
+def family_terms(kind: str, folder: Path | None = None) -> dict[str, str]:
+    """The terms a ``term:FAMILY`` slot takes: each key and its Japanese term, in definition order."""
+    folder = folder or templates_dir()
+    return dict(_cached_terms(str(folder), _stamp(folder)).get(kind[len(TERM):], {}))
 
 
 def get_template(template_id: str, folder: Path | None = None) -> Template:

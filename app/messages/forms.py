@@ -4,28 +4,29 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from wtforms import BooleanField, SelectField, StringField, SubmitField
+from markupsafe import Markup
+from wtforms import BooleanField, Field, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
+from wtforms.widgets import TextInput
 
 from app.forms import (Form, TEXT_PROBLEMS, AtLeastOne, MultiCheckboxField, default_languages, language_choices,
                        language_name)
 from app.i18n import _, lazy
 from app.labels import slot_names
-from phrasebook.errors import SlotError
+from phrasebook.errors import SlotError, SlotValueError
 from phrasebook.places import NAME_LANGUAGES
 from phrasebook.shelters import Shelter
-from phrasebook.slots import MAX_TEXT, ROMAJI, Place
-from phrasebook.templates import TERM, Template, load_templates
+from phrasebook.slots import MAX_TEXT, ROMAJI, Place, parse_value
+from phrasebook.templates import TERM, Template, family_terms
 
 INPUT_TYPES = {"text": "text", "place": "text", "date": "date", "time": "time",
-               "datetime": "datetime-local", "number": "number", "phone": "tel", "url": "url",
-               "choice": "text"}
+               "datetime": "datetime-local", "number": "number", "phone": "tel", "url": "url"}
 TYPE_LABELS = {
     "text": lazy("text"), "place": lazy("place (Japanese name)"), "date": lazy("date"),
     "time": lazy("time"), "datetime": lazy("date and time"), "number": lazy("number"),
     "phone": lazy("phone number"), "url": lazy("web address"),
-    "choice": lazy("a listed term (translated) or other text (shown in Japanese)"),
 }
+FREE_TERM_LABEL = lazy("a listed term (translated) or other text (shown in Japanese)")
 # ``SlotError.codes`` as UI strings (``%(max)s``: the longest text a slot takes).
 SLOT_PROBLEMS = {
     "missing": lazy("Please fill this in."),
@@ -60,8 +61,38 @@ class ComposerBase(Form):
 
 
 def choices_id(slot: str) -> str:
-    """The id of the ``<datalist>`` offering a choice slot's listed terms."""
+    """The id of the ``<datalist>`` offering a term slot's listed terms."""
     return f"{slot}-choices"
+
+
+class TermInput(TextInput):
+    """A text input with a ``<datalist>`` of the listed terms (in Japanese); other text may be typed."""
+
+    def __init__(self, terms: list[str]) -> None:
+        super().__init__()
+        self.terms = terms
+
+    def __call__(self, field: Field, **kwargs: Any) -> Markup:
+        kwargs["list"] = choices_id(field.id)
+        options = Markup("").join(Markup('<option value="{}">').format(term) for term in self.terms)
+        return super().__call__(field, **kwargs) + Markup('<datalist id="{}">{}</datalist>').format(
+            choices_id(field.id), options)
+
+
+def term_field(tpl: Template, slot: str, label: str, stored: Any) -> tuple[Field, Any]:
+    """A ``term:`` slot's field and its value from ``stored``: a select of the family's terms
+    (by key, shown in Japanese), or, where the slot takes free text, a text input offering them."""
+    kind, free = tpl.slots[slot], slot in tpl.free_text
+    terms = family_terms(kind)
+    try:
+        term = parse_value(kind, stored, terms, free) if stored not in (None, "") else None
+    except SlotValueError:  # a stored value that is no longer a term: shown as it was
+        term = None
+    if free:
+        field = StringField(f"［{label}］ · {FREE_TERM_LABEL}", widget=TermInput(list(terms.values())))
+        return field, term.ja if term else stored
+    choices = [SelectChoice("", "—")] + [SelectChoice(key, ja) for key, ja in terms.items()]
+    return SelectField(f"［{label}］", choices=choices, validate_choice=False), term.key if term else stored
 
 
 def shelter_field_choices(form: ComposerBase, shelters: list[Shelter], area_wide: bool, area: str = "") -> None:
@@ -96,22 +127,16 @@ def composer_form(tpl: Template, message_values: dict[str, Any] | None = None, r
     data: dict[str, Any] = {}
     shown = slot_names(tpl)
     for slot, kind in tpl.slots.items():
-        if kind.startswith(TERM):  # one of a family of translated terms, chosen by its Japanese text
-            prefix = kind[len(TERM):] + "."
-            choices = [SelectChoice("", "—")] + [SelectChoice(tid[len(prefix):], term.ja)
-                                                 for tid, term in load_templates().items() if tid.startswith(prefix)]
-            fields[slot] = SelectField(f"［{shown[slot]}］", choices=choices, validate_choice=False)
-            data[slot] = (message_values or {}).get(slot)
+        stored = (message_values or {}).get(slot)
+        if kind.startswith(TERM):
+            fields[slot], data[slot] = term_field(tpl, slot, shown[slot], stored)
             continue
         render_kw = {"type": INPUT_TYPES[kind]}
         if kind == "number":
             render_kw["step"] = "any"
-        if kind == "choice":
-            render_kw["list"] = choices_id(slot)
         if kind == "place":
             render_kw["list"], render_kw["lang"] = PLACES_LIST, "ja"
         fields[slot] = StringField(f"［{shown[slot]}］ · {TYPE_LABELS[kind]}", render_kw=render_kw)
-        stored = (message_values or {}).get(slot)
         if kind == "place":
             names = stored if isinstance(stored, dict) else {"ja": stored}
             registered = registry(names.get("ja") or "")

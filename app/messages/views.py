@@ -11,7 +11,7 @@ from app.db import get_db
 from app.i18n import _
 from app.links import base_url, link_warning
 from app.messages import bp
-from app.messages.forms import (PLACES_LIST, ComposerBase, attach_slot_errors, choices_id, chosen_shelter_id,
+from app.messages.forms import (PLACES_LIST, ComposerBase, attach_slot_errors, chosen_shelter_id,
                                 composer_form, place_fields, place_value, shelter_field_choices, slot_values)
 from app.printing import pdf_response
 from app.public import mirror
@@ -113,7 +113,7 @@ def _compose_page(form: ComposerBase, tpl: Template, shown: list[model.Rendition
                   message: model.Message | None = None) -> str:
     has_place = "place" in tpl.slots.values()
     return render_template("messages/compose.html", form=form, tpl=tpl, shown=shown, message=message,
-                           place_fields=place_fields, choices_id=choices_id, places_list=PLACES_LIST,
+                           place_fields=place_fields, places_list=PLACES_LIST,
                            place_offers=_place_offers() if has_place else [],
                            place_readings=_place_readings(form, tpl) if has_place and form.is_submitted() else {})
 

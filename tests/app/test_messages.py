@@ -183,18 +183,19 @@ def test_language_checkboxes_are_not_each_required(staff):
 
 @pytest.fixture
 def choice_template(app_locales):
-    """A message with a choice slot, translated into English, with the English glossary's term."""
+    """A message with a term slot that also takes free text, translated into English, with the
+    English term."""
     from phrasebook.catalog import update_catalogs
-    from phrasebook.paths import glossary_path
 
     (app_locales / "templates" / "handout.toml").write_text(
         'kind = "message"\n[[template]]\nid = "supplies.handout"\ncategory = "supplies"\n'
-        'slots = { item = "choice" }\nchoices = { item = ["毛布", "おむつ"] }\nja = "{item}を配ります。"\n',
-        encoding="utf-8")
+        'slots = { item = "term:supply" }\nfree_text = ["item"]\nja = "{item}を配ります。"\n', encoding="utf-8")
+    (app_locales / "templates" / "supply.toml").write_text(
+        'kind = "term"\n[[template]]\nid = "supply.blankets"\nja = "毛布"\n'
+        '[[template]]\nid = "supply.diapers"\nja = "おむつ"\n', encoding="utf-8")
     update_catalogs(app_locales)
     set_translation("en", "supplies.handout", "We hand out: {item}.")
-    glossary = glossary_path("en", app_locales)
-    glossary.write_text(glossary.read_text(encoding="utf-8") + '\n[choices]\n"毛布" = "blankets"\n', encoding="utf-8")
+    set_translation("en", "supply.blankets", "blankets")
     return "/messages/new/supplies.handout"
 
 
@@ -214,3 +215,17 @@ def test_other_choice_is_published_in_japanese_and_marked(staff, client, choice_
     assert response.status_code == 302, response.get_data(as_text=True)
     page = client.get(response.headers["Location"].replace("/messages/", "/m/") + "/en").get_data(as_text=True)
     assert "We hand out: 「&lt;b&gt;カイロ&lt;/b&gt;」." in page
+
+
+def test_stored_term_values_reopen_in_japanese_and_untranslated_terms_are_marked(app, as_role, client,
+                                                                                 choice_template):
+    """A message stored with a term's key (as the JMA drafts store them) or its Japanese (as typed
+    in the composer) is edited with the Japanese term; a term without English is shown marked."""
+    with app.app_context():
+        by_key = model.publish(get_db(), "supplies.handout", {"item": "blankets"}, ["ja", "en"], "staff", None, False)
+        by_japanese = model.publish(get_db(), "supplies.handout", {"item": "おむつ"}, ["ja", "en"], "staff", None,
+                                    False)
+    form = as_role("coordinator").get(f"/messages/{by_key.id}/edit").get_data(as_text=True)
+    assert re.search(r'<input[^>]*name="item"[^>]*value="毛布"', form)
+    assert "We hand out: blankets." in client.get(f"/m/{by_key.id}/en").get_data(as_text=True)
+    assert "We hand out: 「おむつ」." in client.get(f"/m/{by_japanese.id}/en").get_data(as_text=True)

@@ -3,8 +3,8 @@
 import pytest
 
 from phrasebook import checks
-from phrasebook.glossary import choice_terms, claim, load_glossary, misses
-from phrasebook.paths import glossary_path, po_path
+from phrasebook.glossary import claim, load_glossary, misses
+from phrasebook.paths import po_path
 
 WARNINGS = {"特別警報": "emergency warning", "警報": "warning"}
 
@@ -49,11 +49,3 @@ def test_glossary_term_inside_another_word_is_a_warning(locales):
     path.write_text(text.replace(old, "{place} opened as a preevacuation shelter at {time}."), encoding="utf-8")
     found = [(i.check, i.severity) for i in checks.run(codes=["en"])]
     assert found == [("glossary", "warning")]
-
-
-def test_choices_table_fills_slots_but_is_not_checked(locales):
-    path = glossary_path("en", locales)
-    path.write_text(path.read_text(encoding="utf-8") + '\n[choices]\n"毛布" = "blankets"\n', encoding="utf-8")
-    assert load_glossary("en", locales) == {"避難所": "evacuation shelter"}
-    assert choice_terms("en", locales) == {"避難所": "evacuation shelter", "毛布": "blankets"}
-    assert checks.run(codes=["en"]) == []

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from phrasebook.errors import CatalogError, UnknownTemplate
-from phrasebook.templates import KINDS, get_template, load_templates, placeholders, read_templates
+from phrasebook.templates import KINDS, family_terms, get_template, load_templates, placeholders, read_templates
 
 
 def test_real_templates_load_with_every_kind():
@@ -38,10 +38,11 @@ def _write(tmp_path: Path, body: str) -> Path:
     ('[[template]]\nid = "a"\nja = "x"\nhazards = ["meteor"]\n', "unknown hazards"),
     ('[[template]]\nid = "a"\n', "missing Japanese source"),
     ('[[template]\n', "TOML syntax error"),
-    ('[[template]]\nid = "a"\nja = "{o}"\nslots = { o = "choice" }\n', "needs a list of choices"),
-    ('[[template]]\nid = "a"\nja = "{o}"\nslots = { o = "choice" }\nchoices = { o = [] }\n', "needs a list of choices"),
-    ('[[template]]\nid = "a"\nja = "{o}"\nslots = { o = "text" }\nchoices = { o = ["毛布"] }\n',
-     "choices for slots that are not choice slots"),
+    ('[[template]]\nid = "a"\nja = "{o}"\nslots = { o = "choice" }\n', "unknown type"),
+    ('[[template]]\nid = "a"\nja = "{o}"\nslots = { o = "term:supply" }\n', "no term supply.KEY"),
+    ('[[template]]\nid = "a"\nja = "{o}"\nslots = { o = "text" }\nfree_text = ["o"]\n',
+     "free_text names slots that are not term slots"),
+    ('[[template]]\nid = "a"\nja = "{o}"\nslots = { o = "text" }\nfree_text = "o"\n', "must be a list"),
 ])
 def test_bad_definitions_name_the_file(tmp_path, body, message):
     folder = _write(tmp_path, body)
@@ -55,8 +56,19 @@ def test_unknown_template():
         get_template("no.such")
 
 
-def test_choice_slot_keeps_its_listed_terms(tmp_path):
-    folder = _write(tmp_path, '[[template]]\nid = "a"\nja = "{o}を配ります。"\nslots = { o = "choice" }\n'
-                              'choices = { o = ["毛布", "おむつ"] }\n')
+def test_term_slot_takes_its_family_and_maybe_free_text(tmp_path):
+    folder = _write(tmp_path, '[[template]]\nid = "a"\nja = "{o}を配ります。"\nslots = { o = "term:supply" }\n'
+                              'free_text = ["o"]\n')
+    (folder / "terms.toml").write_text('kind = "term"\n[[template]]\nid = "supply.blankets"\nja = "毛布"\n'
+                                       '[[template]]\nid = "supply.diapers"\nja = "おむつ"\n', encoding="utf-8")
     tpl = read_templates(folder)["a"]
-    assert tpl.slots == {"o": "choice"} and tpl.choices == {"o": ("毛布", "おむつ")} and "choices" not in tpl.meta
+    assert tpl.slots == {"o": "term:supply"} and tpl.free_text == ("o",) and "free_text" not in tpl.meta
+    assert family_terms("term:supply", folder) == {"blankets": "毛布", "diapers": "おむつ"}
+
+
+@pytest.mark.parametrize("body", ['[[template]]\nid = "blankets"\nja = "毛布"\n',
+                                  '[[template]]\nid = "supply.x"\nja = "{o}"\nslots = { o = "text" }\n'])
+def test_a_term_is_family_dot_key_without_slots(tmp_path, body):
+    (tmp_path / "terms.toml").write_text('kind = "term"\n' + body, encoding="utf-8")
+    with pytest.raises(CatalogError, match="FAMILY.KEY"):
+        read_templates(tmp_path)
