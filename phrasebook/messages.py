@@ -17,7 +17,7 @@ from typing import Any, Sequence
 import sqlite_utils
 
 from phrasebook.errors import PhrasebookError
-from phrasebook.languages import LANGUAGES, Language
+from phrasebook.languages import LANGUAGES, SOURCE, Language
 from phrasebook.parts import Part, join_sentences
 from phrasebook.render import MissingTranslation, canonical_values, catalog, render
 from phrasebook.shelters import get_shelter
@@ -144,6 +144,11 @@ def renditions(parts: Sequence[Part], languages: Sequence[str]) -> list[Renditio
         text = None if any(r.text is None for r in shown) else join_sentences(r.text or "" for r in shown)
         out.append(Rendition(LANGUAGES[code], text, worst))
     return out
+
+
+def first_sentence(message: Message) -> str:
+    """The message's first sentence in Japanese, for lists (its template id if it cannot be shown)."""
+    return (renditions(message.parts, (SOURCE,))[0].text or message.template_id).splitlines()[0]
 
 
 def _checked_shelter(db: sqlite_utils.Database, shelter_id: int | None) -> int | None:

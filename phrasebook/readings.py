@@ -24,7 +24,7 @@ FIXES = {
     "三八上北": ("Sanpachi Kamikita", "さんぱちかみきた"), "外海": ("Sotoumi", "そとうみ"),
     "日本海": ("Nihonkai", "にほんかい"), "オホーツク海": ("Okhotsk-kai", "おほーつくかい"),
     "上中下越": ("Jo-Chu-Kaetsu", "じょうちゅうかえつ"), "中・西部": ("Chu / Seibu", "ちゅう・せいぶ"),
-    "九十九里": ("Kujukuri", "くじゅうくり"), "県": ("Ken", "けん"),
+    "九十九里": ("Kujukuri", "くじゅうくり"), "中越": ("Chuetsu", "ちゅうえつ"), "県": ("Ken", "けん"),
 }
 _OVERRIDE = re.compile("|".join(sorted(map(re.escape, FIXES), key=len, reverse=True)))
 KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ]")

@@ -77,7 +77,7 @@ def message_json(message: Any) -> dict[str, Any]:
 @instance_option
 def list_(as_json: bool, status: str | None, instance: Path) -> None:
     """Every message, newest first: a table, or with --json the whole record of each."""
-    from phrasebook.messages import all_messages, renditions
+    from phrasebook.messages import all_messages, first_sentence
 
     found = [m for m in all_messages(instance_db(instance)) if status in (None, m.status)]
     if as_json:
@@ -85,6 +85,6 @@ def list_(as_json: bool, status: str | None, instance: Path) -> None:
         return
     click.echo("id        status     drill  v  langs  updated                    text")
     for m in found:
-        text = (renditions(m.parts, ("ja",))[0].text or m.template_id).splitlines()[0]
+        text = first_sentence(m)
         click.echo(f"{m.id:<9} {m.status:<10} {'drill' if m.drill else '-':<6} {m.version:<2} {len(m.languages):<6} "
                    f"{m.updated_at:<26} {text[:40]}")

@@ -120,8 +120,10 @@ def _compose_page(form: ComposerBase, tpl: Template, shown: list[model.Rendition
 
 @bp.get("/")
 def index() -> str:
+    """Every message with the first sentence of its Japanese text, newest first."""
     messages = model.all_messages(get_db())
-    return render_template("messages/index.html", messages=messages, templates=load_templates(),
+    firsts = {m.id: model.first_sentence(m) for m in messages}
+    return render_template("messages/index.html", messages=messages, firsts=firsts,
                            drafts=sum(m.status == "draft" for m in messages))
 
 

@@ -61,6 +61,9 @@ def cacheable(body: str | bytes, negotiated: bool = False, mimetype: str = "text
     return response.make_conditional(request)
 
 
+HEADLINE_SENTENCES = 2
+
+
 @dataclass(frozen=True)
 class Entry:
     """A message in the index: its text in the reader's language, or in Japanese
@@ -70,6 +73,15 @@ class Entry:
     shown: model.Rendition
     fallback: bool
     link: Language | None
+
+    @property
+    def headline(self) -> str | None:
+        """The first sentences of the text (a message drafted from a telegram has many), with
+        an ellipsis when more follow: the page of the message has them all."""
+        if self.shown.text is None:
+            return None
+        lines = self.shown.text.splitlines()
+        return " ".join(lines[:HEADLINE_SENTENCES]) + (" …" if len(lines) > HEADLINE_SENTENCES else "")
 
 
 def index_entry(message: model.Message, lang: Language, content: tuple) -> Entry:

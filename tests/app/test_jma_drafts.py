@@ -242,7 +242,7 @@ def public_traces(app: Flask, client, message_id: str, tmp_path: Path) -> dict[s
         pack = shelter_pack(get_db(), shelter_id, "https://bosai.example.jp")
     cap = CliRunner().invoke(main, ["cap", message_id, "--instance", app.instance_path])
     return {
-        "index": message_id in client.get("/m/").get_data(as_text=True),
+        "index": message_id in client.get("/").get_data(as_text=True),
         "picker": client.get(f"/m/{message_id}").status_code == 200,
         "page": client.get(f"/m/{message_id}/en").status_code == 200,
         "cap": client.get(f"/m/{message_id}.cap.xml").status_code == 200,
@@ -266,6 +266,19 @@ def test_drafts_are_never_public(app, as_role, client, tmp_path):
     assert coordinator.post(f"/messages/{message.id}/publish", data={"csrf_token": token}).status_code == 302
     shown = public_traces(app, client, message.id, tmp_path)
     assert all(shown.values()), shown  # the same checks see it once it is published
+
+
+def test_the_index_gives_a_drafted_message_by_its_first_sentences(app, as_role, client):
+    jma_import(app, SHINDO)
+    message = by_event(app)["jma:20090811050711:earthquake"]
+    coordinator = as_role("coordinator")
+    coordinator.post(f"/messages/{message.id}/publish", data={"csrf_token": csrf_token(coordinator, "/messages/drafts")})
+    sentences = texts(message)["en"].splitlines()
+    index = client.get("/en").get_data(as_text=True)
+    assert f"{sentences[0]} {sentences[1]} …" in index  # the page of the message has the rest
+    assert sentences[2] not in index and sentences[2] in client.get(f"/m/{message.id}/en").get_data(as_text=True)
+    staff_list = coordinator.get("/messages/").get_data(as_text=True)
+    assert texts(message)["ja"].splitlines()[0] in staff_list and "{time}" not in staff_list
 
 
 def test_withdrawn_draft_stays_hidden(app, client, tmp_path):
@@ -400,7 +413,7 @@ def test_any_uploaded_telegram_is_stored_and_shown_or_refused(app, as_role, clie
     token = csrf_token(coordinator, "/messages/drafts")
     for draft in drafts:
         assert coordinator.post(f"/messages/{draft.id}/publish", data={"csrf_token": token}).status_code == 302
-        for url in (f"/m/{draft.id}", f"/m/{draft.id}/en", f"/m/{draft.id}/my", f"/m/{draft.id}.cap.xml", "/m/",
+        for url in (f"/m/{draft.id}", f"/m/{draft.id}/en", f"/m/{draft.id}/my", f"/m/{draft.id}.cap.xml", "/", "/my",
                     "/alerts.atom"):
             assert client.get(url).status_code == 200, url
         sheet = coordinator.get(f"/messages/{draft.id}/qr.pdf")

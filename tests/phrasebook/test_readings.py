@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
     ("さくら小学校", "Sakura Shogakko", "さくらしょうがっこう"),
     ("駅前広場", "Ekimae Hiroba", "えきまえひろば"),
     ("淡路島", "Awajishima", "あわじしま"),  # from the fix table
+    ("新潟県中越", "Niigata Ken Chuetsu", "にいがたけんちゅうえつ"),  # not Nakakoshi
 ])
 def test_readings_of_place_names(name, romaji, hiragana):
     assert (latin(name), kana(name)) == (romaji, hiragana)
