@@ -56,6 +56,15 @@ def app_locales(locales: Path) -> Path:
 
 
 @pytest.fixture
+def shipped_locales(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped catalogs (every template in 16 variants, and the UI catalogs)."""
+    root = tmp_path / "locales"
+    shutil.copytree(UI_LOCALES.parent, root)
+    monkeypatch.setenv("BOSAI_LOCALES", str(root))
+    return root
+
+
+@pytest.fixture
 def make_app(app_locales: Path, tmp_path: Path) -> Callable[..., Flask]:
     def make(**config) -> Flask:
         app = create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path / "instance"), **config})

@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import shutil
 import sqlite3
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -43,12 +42,9 @@ LATIN = re.compile(r"[A-Z][a-z]+ Ken [A-Z][a-z]+")  # a prefecture's area in Lat
 
 
 @pytest.fixture
-def app_locales(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The shipped catalogs (with the JMA templates) and the UI catalogs."""
-    root = tmp_path / "locales"
-    shutil.copytree(ROOT / "locales", root)
-    monkeypatch.setenv("BOSAI_LOCALES", str(root))
-    return root
+def app_locales(shipped_locales: Path) -> Path:
+    """The app on the shipped catalogs instead of the small fixture set."""
+    return shipped_locales
 
 
 def jma_import(app: Flask, *names: str, expect: int = 0) -> list[str]:

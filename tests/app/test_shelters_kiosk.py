@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,17 +18,13 @@ from phrasebook.shelters import assign_staff, create_kiosk_token, create_shelter
 
 from tests.app.conftest import PASSWORD, ROLES, csrf_token, login
 
-REAL_LOCALES = Path(__file__).resolve().parents[2] / "locales"
 MYANMAR = "my"
 
 
 @pytest.fixture
-def real_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Flask:
+def real_app(tmp_path: Path, shipped_locales: Path) -> Flask:
     """The app on a copy of the real catalogs, with one account per role, two shelters and
     the staff account working at the first one only."""
-    root = tmp_path / "locales"
-    shutil.copytree(REAL_LOCALES, root)
-    monkeypatch.setenv("BOSAI_LOCALES", str(root))
     app = create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path / "instance")})
     with app.app_context():
         db = get_db()

@@ -4,24 +4,19 @@ shows them translated in the preview and keeps other text in Japanese, marked ã€
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.app.conftest import csrf_token
 
-REAL_LOCALES = Path(__file__).resolve().parents[2] / "locales"
 URL = "/messages/new/evac.order_lifted"
 
 
 @pytest.fixture
-def app_locales(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The shipped catalogs instead of the small fixture set."""
-    root = tmp_path / "locales"
-    shutil.copytree(REAL_LOCALES, root)
-    monkeypatch.setenv("BOSAI_LOCALES", str(root))
-    return root
+def app_locales(shipped_locales: Path) -> Path:
+    """The app on the shipped catalogs instead of the small fixture set."""
+    return shipped_locales
 
 
 def preview(client, order: str) -> str:
