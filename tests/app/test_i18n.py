@@ -61,7 +61,7 @@ def test_staff_language_by_url_then_cookie_then_accept_language(staff):
     assert '<html lang="ja"' in staff.get("/messages/").get_data(as_text=True)  # default
     assert '<html lang="en"' in staff.get("/messages/", headers={"Accept-Language": "en-GB"}).get_data(as_text=True)
     response = staff.get("/messages/?lang=en", headers={"Accept-Language": "ja"})
-    assert '<html lang="en"' in response.get_data(as_text=True) and "Published messages" in response.get_data(as_text=True)
+    assert '<html lang="en"' in response.get_data(as_text=True) and "<title>Messages · bosai-kit</title>" in response.get_data(as_text=True)
     assert "bosai_lang=en" in response.headers["Set-Cookie"]
     html = staff.get("/messages/", headers={"Accept-Language": "ja"}).get_data(as_text=True)
     assert '<html lang="en"' in html  # the cookie beats Accept-Language
@@ -75,7 +75,7 @@ def test_staff_pages_only_in_japanese_and_english(staff):
 
 def test_staff_interface_in_japanese(staff):
     html = staff.get("/messages/").get_data(as_text=True)
-    assert "発表したお知らせ" in html and "ログアウト" in html
+    assert "<title>お知らせ · bosai-kit</title>" in html and "ログアウト" in html
 
 
 def test_public_picker_follows_the_cookie(client, staff):

@@ -21,6 +21,7 @@ from app.cli import main
 from app.db import get_db
 from app.jobs import INTERRUPTED, JobFolder
 from phrasebook import messages as model
+from phrasebook.parts import Part
 from app.shelters.packs import ShelterPack
 from printables.errors import LayoutError
 from printables.signs import sign_templates
@@ -140,11 +141,12 @@ def test_web_pack_end_to_end(real_app, messages):  # noqa: F811
 
 
 def test_a_message_whose_sheet_cannot_be_built_does_not_stop_the_pack(real_app, messages):  # noqa: F811
-    """A 500-character place does not fit a QR sheet: that sheet is listed with the reason in the
-    staff's language on the progress page and in index.txt; everything else is in the pack."""
+    """Ten sentences naming a 500-character place do not fit a QR sheet (a language's block may
+    grow to a page): that sheet is listed with the reason in the staff's language on the progress
+    page and in index.txt; everything else is in the pack."""
     with real_app.app_context():
-        long_id = model.publish(get_db(), "shelter.opened", {**VALUES, "place": "市民体育館" * 100}, ["ja", "en"],
-                                "staff", 1, False).id
+        long_part = Part("shelter.opened", {**VALUES, "place": "市民体育館" * 100})
+        long_id = model.create(get_db(), [long_part] * 10, ["ja", "en"], "staff", 1, False).id
         emoji_id = model.publish(get_db(), "shelter.opened", {**VALUES, "place": "市民体育館 🏫"}, ["ja", "en"],
                                  "staff", 1, False).id
     client = staff_client(real_app, "staff")
