@@ -18,7 +18,7 @@ PASSWORD = "an accessible password"
 SERIOUS = {"serious", "critical"}
 STAFF_PAGES = ["/messages/", "/messages/new", "/messages/new/shelter.opened", "/signs/", "/cards/",
                "/shelters/", "/shelters/1/", "/shelters/1/edit", "/shelters/1/registrations/new", "/overview",
-               "/translate/", "/translate/my", "/places/", "/places/new"]
+               "/translate/", "/translate/my", "/places/", "/places/new", "/messages/drafts"]
 KIOSK_PAGES = ["/kiosk/", "/kiosk/my/", "/kiosk/my/register", "/kiosk/ne/register"]
 
 pytestmark = BROWSER
@@ -77,7 +77,7 @@ def test_no_serious_accessibility_violations(server):
                 found[path] = serious_violations(staff)
 
             phone = browser.new_page(locale="my-MM")
-            for path in ["/", f"/m/{message_id}", f"/m/{message_id}/my", f"/m/{message_id}/ja@easy"]:
+            for path in ["/", "/en", f"/m/{message_id}", f"/m/{message_id}/my", f"/m/{message_id}/ja@easy"]:
                 phone.goto(base + path)
                 found[path] = serious_violations(phone)
 
