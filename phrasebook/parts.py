@@ -34,7 +34,7 @@ class Part:
 
 def _json_value(value: Any) -> Any:
     if isinstance(value, Place):
-        return {"ja": value.ja, **value.names}
+        return value.as_value()
     if isinstance(value, (datetime, time)):
         return value.isoformat(timespec="minutes")
     if isinstance(value, Decimal):

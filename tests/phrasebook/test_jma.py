@@ -341,6 +341,18 @@ def test_draft_values_survive_json_and_render_the_same():
                 assert render(part.template_id, code, stored) == render(part.template_id, code, part.values)
 
 
+def test_a_corrected_reading_survives_json():
+    """A place's own romaji (a registered place's corrected reading) is kept in stored values."""
+    import json
+
+    from phrasebook.parts import Part
+    from phrasebook.slots import Place
+
+    part = Part("jma.quake.epicenter", {"epicenter": Place("市民体育館", romaji="City Gym")})
+    stored = json.loads(json.dumps(part.json_values(), ensure_ascii=False))
+    assert render(part.template_id, "en", stored) == "The epicenter was in City Gym (市民体育館)."
+
+
 def test_very_shallow_and_unknown_depths():
     shallow = parse_bytes(REPORT.replace("+34.8+138.5-10000/", "+34.8+138.5+0/").encode(), "shallow.xml")
     [spec] = draft_specs(shallow)
