@@ -137,3 +137,19 @@ def test_the_translation_dashboard_checks_an_upload_in_japanese(lived_in):
     html = upload(admin, "my", broken, action="check", lang="ja").get_data(as_text=True)
     assert "プレースホルダーが壊れています（<code>{place" in html
     assert english_in(html) == []
+
+
+def test_composer_preview_and_message_page_are_japanese(lived_in):
+    """The preview names each language in Japanese (English（英語）), as does the published page."""
+    app, admin = lived_in
+    url = "/messages/new/shelter.opened"
+    data = {"csrf_token": csrf_token(admin, url), "place": "市民体育館", "time": "09:30", "shelter": "1",
+            "languages": ["ja", "en", "my"]}
+    preview = admin.post(url, data={**data, "preview": "1"}, headers={"Accept-Language": "ja"})
+    html = preview.get_data(as_text=True)
+    assert "（英語）" in html and "（ミャンマー語）" in html and english_in(html) == []
+    published = admin.post(url, data={**data, "publish": "1"}, headers={"Accept-Language": "ja"})
+    assert published.status_code == 302
+    page = published.headers["Location"]
+    html = admin.get(page, headers={"Accept-Language": "ja"}).get_data(as_text=True)
+    assert "（英語）" in html and english_in(html.replace(page.rsplit("/", 1)[1], "")) == []  # its id is data
