@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Iterable, TypeVar
 from zoneinfo import ZoneInfo
 
 from babel.messages.mofile import write_mo
@@ -20,6 +20,7 @@ from flask import Flask, current_app, g, has_request_context, request
 from markupsafe import Markup, escape
 from werkzeug.wrappers import Response
 
+from phrasebook.errors import Sentence
 from phrasebook.furigana import parse as parse_ruby
 from phrasebook.languages import LANGUAGES, Language, get_language
 from phrasebook.paths import locales_dir
@@ -164,6 +165,11 @@ def remember_choice(response: Response) -> Response:
     return response
 
 
+def said(sentences: Iterable[Sentence]) -> str:
+    """Sentences (or clauses) from the library (``phrasebook.errors.Sentence``) in the UI language."""
+    return "".join(gettext(s.template, **s.params) for s in sentences)
+
+
 def init_app(app: Flask) -> None:
     """Load the catalogs, put ``_`` and the language helpers into Jinja."""
     app.extensions["bosai_ui"] = load_translations(ui_dir())
@@ -171,7 +177,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
         lambda s: gettext(s), lambda s, p, n: gettext(s if n == 1 else p), newstyle=True)
     app.jinja_env.globals.update(passage=passage, local_time=local_time, languages=LANGUAGES,
-                                  language_label=language_label)
+                                  language_label=language_label, said=said)
     app.jinja_env.filters["ruby"] = ruby
     app.context_processor(lambda: {"ui_lang": current_language(), "staff_languages": STAFF_LANGUAGES})
     app.after_request(remember_choice)

@@ -2,11 +2,31 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
+
 
 def N_(text: str) -> str:
     """Mark an English sentence for the UI catalogs (``locales/ui``): the web app shows it in the
     user's language; the library and the command line keep it English."""
     return text
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """An English sentence marked with ``N_``, with its ``%(name)s`` fields: the command line
+    shows it as it is (``str``), the web app in the user's language."""
+
+    template: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.template % self.params if self.params else self.template
+
+
+def english(sentences: Iterable[Sentence]) -> str:
+    """Sentences (or clauses) as one English text."""
+    return "".join(map(str, sentences))
 
 
 class PhrasebookError(Exception):

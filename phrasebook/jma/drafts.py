@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, Mapping
 
+from phrasebook.errors import N_, Sentence, english
 from phrasebook.jma.places import joined, place
 from phrasebook.jma.telegram import INTENSITIES, TSUNAMI_SEVERITY, Area, Telegram, TsunamiForecast
 from phrasebook.jma import CREDIT_TEMPLATE
@@ -37,13 +38,17 @@ class DraftSpec:
 
     event_key: str
     action: str  # one of ACTIONS
-    reason: str
+    why: tuple[Sentence, ...]  # clauses of the reason (the web app shows them translated)
     drill: bool
     parts: tuple[Part, ...] = ()
     source: str = ""  # the telegram's file or URL
     telegram: str = ""  # e.g. "VXSE53 震源・震度情報 2008-06-14T09:06:00+09:00 発表 #3"
     report_time: datetime | None = None
     areas: tuple[str, ...] = ()  # codes of the watched areas it concerns
+
+    @property
+    def reason(self) -> str:
+        return english(self.why)
 
     @property
     def template_ids(self) -> tuple[str, ...]:
@@ -164,10 +169,10 @@ def _height_part(item: TsunamiForecast) -> Part | None:
     return None
 
 
-def _tsunami_parts(tg: Telegram, watched: Watched) -> tuple[list[Part], list[Area], str]:
+def _tsunami_parts(tg: Telegram, watched: Watched) -> tuple[list[Part], list[Area], Sentence | None]:
     items = [i for i in tg.tsunami if watched.matches(i.area)]
     parts: list[Part] = []
-    note = ""
+    note: Sentence | None = None
     in_force = sorted((i for i in items if i.kind != "none" and not i.lifted),
                       key=lambda i: -TSUNAMI_SEVERITY.index(i.kind))
     for kind in dict.fromkeys(i.kind for i in in_force):
@@ -185,7 +190,8 @@ def _tsunami_parts(tg: Telegram, watched: Watched) -> tuple[list[Part], list[Are
         if height := _height_part(item):
             parts.append(height)
     if len(warned) > DETAILED_AREAS:
-        note = f"; arrival and height given for the {DETAILED_AREAS} most severe of {len(warned)} areas"
+        note = Sentence(N_("; arrival and height given for the %(shown)s most severe of %(total)s areas"),
+                        {"shown": DETAILED_AREAS, "total": len(warned)})
     lifted = [i for i in items if i.lifted]
     for kind in dict.fromkeys(i.last_kind for i in sorted(lifted, key=lambda i: -TSUNAMI_SEVERITY.index(i.last_kind))):
         for chunk in _chunks([i.area.name for i in lifted if i.last_kind == kind]):
@@ -205,14 +211,14 @@ def _eew_parts(tg: Telegram, watched: Watched) -> tuple[list[Part], list[Area]]:
     return parts, areas
 
 
-def _outside(tg: Telegram, watched: Watched, matched: list[Area], drafted: bool) -> str | None:
+def _outside(tg: Telegram, watched: Watched, matched: list[Area], drafted: bool) -> Sentence | None:
     """Why ``tg`` concerns none of the watched areas, or None. Earthquakes abroad concern
     everyone; a telegram naming no areas (震源に関する情報) follows a drafted event."""
     if not watched or matched or tg.foreign:
         return None
     if tg.areas_by_intensity or tg.tsunami:
-        return "none of the watched areas is named"
-    return None if drafted else "it names no areas to match the watched ones"
+        return Sentence(N_("none of the watched areas is named"))
+    return None if drafted else Sentence(N_("it names no areas to match the watched ones"))
 
 
 def draft_specs(tg: Telegram, watched: Watched | None = None,
@@ -227,29 +233,30 @@ def draft_specs(tg: Telegram, watched: Watched | None = None,
     key = event_key(tg)
     base = dict(event_key=key, drill=tg.drill, source=tg.source, telegram=describe(tg),
                 report_time=tg.report_time)
-    drill = f" ({tg.status}: drill only)" if tg.drill else ""
+    drill = (Sentence(N_(" (%(status)s: drill only)"), {"status": tg.status}),) if tg.drill else ()
     if tg.cancelled:
         if known is not None and key not in known:
-            return [DraftSpec(action="skip", reason="JMA cancelled (取消) an event that has no draft", **base)]
-        return [DraftSpec(action="withdraw", reason=f"JMA cancelled (取消) this information{drill}", **base)]
+            return [DraftSpec(action="skip", why=(Sentence(N_("JMA cancelled (取消) an event that has no draft")),), **base)]
+        return [DraftSpec(action="withdraw", why=(Sentence(N_("JMA cancelled (取消) this information")), *drill), **base)]
     if known is not None and key in known and tg.report_time <= known[key] and tg.info_type != "訂正":
-        return [DraftSpec(action="skip", reason="not newer than the draft's telegram", **base)]
-    note = ""
+        return [DraftSpec(action="skip", why=(Sentence(N_("not newer than the draft's telegram")),), **base)]
+    note: Sentence | None = None
     if tg.type_code == "VTSE41":
         parts, areas, note = _tsunami_parts(tg, watched)
     elif tg.type_code == "VXSE43":
         parts, areas = _eew_parts(tg, watched)
-        note = "; early warning, shown as information only"
+        note = Sentence(N_("; early warning, shown as information only"))
     else:
         parts, areas = _earthquake_parts(tg, watched)
     if why := _outside(tg, watched, areas, key in (known or {})):
-        return [DraftSpec(action="skip", reason=why, **base)]
+        return [DraftSpec(action="skip", why=(why,), **base)]
     if not parts:
-        return [DraftSpec(action="skip", reason="nothing to say", **base)]
+        return [DraftSpec(action="skip", why=(Sentence(N_("nothing to say")),), **base)]
     parts.append(Part(CREDIT_TEMPLATE))
     action = "update" if known is not None and key in known else "draft"
-    what = {"draft": "new event", "update": "later information on the event"}[action]
-    return [DraftSpec(action=action, reason=f"{tg.info_type}: {what}{drill}{note}", parts=tuple(parts),
+    what = {"draft": N_("%(info_type)s: new event"), "update": N_("%(info_type)s: later information on the event")}
+    why = (Sentence(what[action], {"info_type": tg.info_type}), *drill, *((note,) if note else ()))
+    return [DraftSpec(action=action, why=why, parts=tuple(parts),
                       areas=tuple(dict.fromkeys(a.code for a in areas)), **base)]
 
 

@@ -12,6 +12,7 @@ from typing import Any, Sequence
 import sqlite_utils
 
 from phrasebook import messages as model
+from phrasebook.errors import N_, Sentence, english
 from phrasebook.jma.drafts import DraftSpec, Watched, draft_specs
 from phrasebook.jma.telegram import Telegram
 from phrasebook.languages import LANGUAGES
@@ -26,10 +27,14 @@ class Applied:
     action: str
     message_id: str
     event_key: str
-    reason: str
+    why: tuple[Sentence, ...]  # clauses of the reason (the web app shows them translated)
     source: str = ""  # the telegram's file or URL
     drill: bool = False
     public: bool = False  # whether a published message changed (its public pages must follow)
+
+    @property
+    def reason(self) -> str:
+        return english(self.why)
 
     def line(self) -> str:
         """One line for the command line and the upload page."""
@@ -65,17 +70,18 @@ def apply_spec(db: sqlite_utils.Database, spec: DraftSpec) -> Applied:
     if spec.action == "draft" or (spec.action == "update" and current is None):
         created = model.create(db, spec.parts, list(LANGUAGES), AUTHOR, None, spec.drill, published=False,
                                source=source_of(spec))
-        return Applied("draft", created.id, reason=spec.reason, **said)
+        return Applied("draft", created.id, why=spec.why, **said)
     if current is None:
-        return Applied("skip", "", reason=spec.reason, **said)
+        return Applied("skip", "", why=spec.why, **said)
     if spec.action == "update":
         updated = model.replace_parts(db, current.id, spec.parts, source_of(spec))
-        reason = spec.reason + (f"; published, now version {updated.version}" if updated.public else "")
-        return Applied("update", current.id, reason=reason, public=updated.public, **said)
+        why = spec.why + ((Sentence(N_("; published, now version %(version)s"), {"version": updated.version}),)
+                          if updated.public else ())
+        return Applied("update", current.id, why=why, public=updated.public, **said)
     if spec.action == "withdraw":
         model.withdraw(db, current.id)
-        return Applied("withdraw", current.id, reason=spec.reason, public=current.public, **said)
-    return Applied("skip", current.id, reason=spec.reason, **said)
+        return Applied("withdraw", current.id, why=spec.why, public=current.public, **said)
+    return Applied("skip", current.id, why=spec.why, **said)
 
 
 def apply_telegrams(db: sqlite_utils.Database, telegrams: Sequence[Telegram],

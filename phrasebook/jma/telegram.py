@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
-from phrasebook.errors import PhrasebookError
+from phrasebook.errors import N_, PhrasebookError, Sentence
 
 # Control/Title → the telegram's JMA type code.
 KINDS = {
@@ -46,9 +47,10 @@ _COORD = re.compile(r"^([+-]\d+(?:\.\d+)?)([+-]\d+(?:\.\d+)?)([+-]\d+(?:\.\d+)?)
 class TelegramError(PhrasebookError, ValueError):
     """A telegram that cannot be used: malformed XML, an unknown kind or a missing element."""
 
-    def __init__(self, source: str, reason: str) -> None:
-        self.source, self.reason = source, reason
-        super().__init__(f"{source}: {reason}")
+    def __init__(self, source: str, reason: str, **params: Any) -> None:
+        self.source, self.sentence = source, Sentence(reason, params)
+        self.reason = str(self.sentence)
+        super().__init__(f"{source}: {self.reason}")
 
 
 @dataclass(frozen=True)
@@ -166,7 +168,7 @@ def _time(value: str, source: str, what: str) -> datetime | None:
     try:
         return datetime.fromisoformat(value)
     except ValueError:
-        raise TelegramError(source, f"{what} is not a date and time: {value!r}") from None
+        raise TelegramError(source, N_("%(element)s is not a date and time: %(value)s"), element=what, value=repr(value)) from None
 
 
 def _decimal(value: str) -> Decimal | None:
@@ -202,7 +204,7 @@ def _earthquake(el: Element | None, source: str) -> Earthquake | None:
 
 def _intensity(code: str, source: str) -> str:
     if code not in INTENSITIES:
-        raise TelegramError(source, f"unknown seismic intensity {code!r}")
+        raise TelegramError(source, N_("unknown seismic intensity %(code)s"), code=repr(code))
     return code
 
 
@@ -242,7 +244,7 @@ def _tsunami(body: Element, source: str) -> tuple[TsunamiForecast, ...]:
     for item in body.findall("Tsunami/Forecast/Item"):
         kind_code = _text(item, "Category/Kind/Code")
         if kind_code not in TSUNAMI_KINDS:
-            raise TelegramError(source, f"unknown tsunami kind code {kind_code!r}")
+            raise TelegramError(source, N_("unknown tsunami kind code %(code)s"), code=repr(kind_code))
         height = item.find("MaxHeight/TsunamiHeight")
         description = height.get("description", "") if height is not None else ""
         items.append(TsunamiForecast(
@@ -260,35 +262,35 @@ def _tsunami(body: Element, source: str) -> tuple[TsunamiForecast, ...]:
 def parse_bytes(data: bytes, source: str = "<telegram>") -> Telegram:
     """Parse one telegram; raises ``TelegramError`` (with ``source``) for anything unusable."""
     if len(data) > MAX_BYTES:
-        raise TelegramError(source, f"larger than {MAX_BYTES} bytes")
+        raise TelegramError(source, N_("larger than %(limit)s bytes"), limit=MAX_BYTES)
     try:
         root = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
-        raise TelegramError(source, f"refused XML: {type(exc).__name__}") from None
+        raise TelegramError(source, N_("refused XML: %(what)s"), what=type(exc).__name__) from None
     except ParseError as exc:
-        raise TelegramError(source, f"not well-formed XML: {exc}") from None
+        raise TelegramError(source, N_("not well-formed XML: %(error)s"), error=str(exc)) from None
     _strip_namespaces(root)
     if root.tag != "Report":
-        raise TelegramError(source, f"not a JMA telegram (root element {root.tag!r})")
+        raise TelegramError(source, N_("not a JMA telegram (root element %(tag)s)"), tag=repr(root.tag))
     control_title = _text(root, "Control/Title")
     if control_title not in KINDS:
-        raise TelegramError(source, f"unknown telegram kind {control_title!r}")
+        raise TelegramError(source, N_("unknown telegram kind %(kind)s"), kind=repr(control_title))
     head, body = root.find("Head"), root.find("Body")
     if head is None or body is None:
-        raise TelegramError(source, "missing Head or Body")
+        raise TelegramError(source, N_("missing Head or Body"))
     status, info_type = _text(root, "Control/Status"), _text(head, "InfoType")
     if status not in STATUSES:
-        raise TelegramError(source, f"unknown Status {status!r}")
+        raise TelegramError(source, N_("unknown Status %(status)s"), status=repr(status))
     if info_type not in INFO_TYPES:
-        raise TelegramError(source, f"unknown InfoType {info_type!r}")
+        raise TelegramError(source, N_("unknown InfoType %(info_type)s"), info_type=repr(info_type))
     event_id, serial = _text(head, "EventID"), _text(head, "Serial")
     if not event_id:
-        raise TelegramError(source, "missing EventID")
+        raise TelegramError(source, N_("missing EventID"))
     if serial and not serial.isdigit():
-        raise TelegramError(source, f"Serial is not a number: {serial!r}")
+        raise TelegramError(source, N_("Serial is not a number: %(serial)s"), serial=repr(serial))
     report_time = _time(_text(head, "ReportDateTime"), source, "ReportDateTime")
     if report_time is None:
-        raise TelegramError(source, "missing ReportDateTime")
+        raise TelegramError(source, N_("missing ReportDateTime"))
     type_code = KINDS[control_title]
     if type_code == "VXSE43":
         max_int, groups = _eew(head, body, source)
@@ -313,5 +315,5 @@ def parse_file(path: str | Path) -> Telegram:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise TelegramError(str(path), f"cannot read: {exc.strerror or exc}") from None
+        raise TelegramError(str(path), N_("cannot read: %(error)s"), error=str(exc.strerror or exc)) from None
     return parse_bytes(data, str(path))

@@ -154,6 +154,7 @@ def test_upload_and_publish_as_coordinator(app, as_role, client):
     assert response.status_code == 200
     html = response.get_data(as_text=True)
     assert html.count("新しい下書き") == 2 and "jma:20090811050711:earthquake" in html
+    assert "発表：新しい地震・津波（訓練：訓練用のみ）" in html and "new event" not in html  # why, in Japanese
     found = by_event(app)
     shindo, drill = found["jma:20090811050711:earthquake"], found["jma:20091001134500:earthquake"]
 
@@ -169,7 +170,7 @@ def test_upload_and_publish_as_coordinator(app, as_role, client):
     before = dump(app)
     refused = upload(coordinator, fixture(QUAKE), ("bad.xml", b"<Report>"))
     assert refused.status_code == 400
-    assert "bad.xml" in refused.get_data(as_text=True) and "not well-formed XML" in refused.get_data(as_text=True)
+    assert "bad.xml" in refused.get_data(as_text=True) and "XMLの形式が正しくありません" in refused.get_data(as_text=True)
     assert "何も変更していません" in refused.get_data(as_text=True)
     assert dump(app) == before
     assert upload(coordinator).status_code == 400  # no file
@@ -438,7 +439,7 @@ def test_uploads_follow_the_watched_areas(make_app):
     coordinator.post("/login", data={"username": "coordinator", "password": PASSWORD,
                                      "csrf_token": csrf_token(coordinator)})
     html = upload(coordinator, fixture(EEW), fixture(SHINDO)).get_data(as_text=True)
-    assert html.count("対象外") == 2 and "none of the watched areas is named" in html  # 石川県, 静岡県…
+    assert html.count("対象外") == 2 and html.count("監視対象の地域が含まれていません") == 2  # 石川県, 静岡県…
     assert by_event(app) == {}
     upload(coordinator, fixture("20210217140808_0_VXSE51_010000.xml"))  # 宮城県中部
     assert list(by_event(app)) == ["jma:20210217230627:earthquake"]
