@@ -11,7 +11,8 @@ from typing import Callable
 
 import sqlite_utils
 
-from phrasebook.registrations import excel_cell, list_registrations, needs_of
+from phrasebook.csvcells import excel_cell
+from phrasebook.registrations import list_registrations, needs_of
 from phrasebook.shelters import Shelter, list_shelters
 
 # Need kinds in the order staff read them; a need key is ``kind`` or ``kind:what``.

@@ -8,6 +8,8 @@ here (kind ``shelter``) shows the registered reading, any other shelter the gene
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -15,6 +17,7 @@ from datetime import datetime, timezone
 import sqlite_utils
 
 from phrasebook import readings
+from phrasebook.csvcells import excel_cell, read_cell
 from phrasebook.errors import PhrasebookError
 from phrasebook.languages import LANGUAGES
 from phrasebook.slots import EASY, Place
@@ -149,3 +152,52 @@ def place_named(db: sqlite_utils.Database, ja: str) -> Place:
     """A place by name: the registered one, else the name with its generated reading."""
     registered = find_place(db, ja)
     return registered.place() if registered else Place(ja)
+
+
+CSV_COLUMNS = ("kind", "ja", "romaji", "kana", *NAME_LANGUAGES)
+
+
+def places_csv(db: sqlite_utils.Database) -> str:
+    """The registry as CSV (``CSV_COLUMNS``, UTF-8), which ``import_places_csv`` reads back."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for place in list_places(db):
+        writer.writerow([excel_cell(v) for v in (place.kind, place.ja, place.romaji, place.kana,
+                                                  *(place.names.get(c, "") for c in NAME_LANGUAGES))])
+    return out.getvalue()
+
+
+def import_places_csv(db: sqlite_utils.Database, text: str) -> tuple[int, int]:
+    """Register or update (by name) the places of a CSV written by ``places_csv`` (columns may be
+    missing or reordered; empty readings are generated). All or nothing: ``PlaceError`` names every
+    bad line. Returns (added, updated)."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    if not reader.fieldnames or "ja" not in reader.fieldnames:
+        raise PlaceError("the file has no header line with a 'ja' column", "file", "header")
+    rows: dict[str, tuple[int, dict]] = {}
+    problems = []
+    for raw in reader:
+        line = reader.line_num
+        row = {name: read_cell(value or "") for name, value in raw.items() if name}
+        try:
+            cleaned = _clean((row.get("kind") or "landmark").strip(), row.get("ja") or "", row.get("romaji") or "",
+                             row.get("kana") or "", {c: row.get(c) or "" for c in NAME_LANGUAGES})
+        except PlaceError as exc:
+            problems.append(f"line {line}: {exc}")
+            continue
+        if cleaned["name_key"] in rows:
+            problems.append(f"line {line}: the same place as line {rows[cleaned['name_key']][0]}")
+        rows[cleaned["name_key"]] = (line, cleaned)
+    if problems:
+        raise PlaceError("; ".join(problems), "file", "rows")
+    existing = {r["name_key"]: r["id"] for r in db["places"].rows}
+    now = _now()
+    with db.conn:
+        for key, (_, row) in rows.items():
+            if key in existing:
+                db["places"].update(existing[key], {**row, "updated_at": now})
+            else:
+                db["places"].insert({**row, "created_at": now, "updated_at": now})
+    added = sum(key not in existing for key in rows)
+    return added, len(rows) - added

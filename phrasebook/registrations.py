@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 import sqlite_utils
 
 from phrasebook.card import Field, fields, sections
+from phrasebook.csvcells import excel_cell
 from phrasebook.errors import PhrasebookError
 from phrasebook.languages import get_language
 from phrasebook.shelters import ShelterClosed, ShelterError, get_shelter, now
@@ -291,12 +292,6 @@ def needs_summary(db: sqlite_utils.Database, shelter_id: int) -> Counter:
     for reg in list_registrations(db, shelter_id, present=True):
         counts.update(needs_of(reg))
     return counts
-
-
-def excel_cell(value: Any) -> str:
-    """A CSV cell that Excel shows as text, never runs as a formula."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def local_time(stamp: str, tz: str) -> datetime:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import click
 
-from app.cli import audit, bench, db, jma, messages, pack, phrases, printables, serve, users
+from app.cli import audit, bench, db, jma, messages, pack, phrases, places, printables, serve, users
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -25,6 +25,7 @@ main.add_command(messages.export_static)
 main.add_command(messages.cap)
 main.add_command(pack.pack)
 main.add_command(phrases.phrases)
+main.add_command(places.places)
 main.add_command(serve.serve)
 main.add_command(users.user)
 for _command in printables.COMMANDS:

@@ -1,0 +1,74 @@
+"""The place registry as CSV: ``bosai places export`` and ``import`` give back what was registered,
+and a bad file changes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlite_utils
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.cli import main
+from app.cli.common import instance_db
+from phrasebook.places import (PlaceError, create_place, import_places_csv, init_places, list_places,
+                               places_csv)
+from tests.app.test_places import names
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_export_then_import_into_another_instance_gives_the_same_registry(tmp_path: Path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    db = instance_db(first)
+    create_place(db, "shelter", "市民体育館", names={"en": "City Gym", "vi": "Nhà thi đấu"})
+    create_place(db, "distribution", "北部公民館", romaji="Hokubu Community Hall")
+    create_place(db, "landmark", "駅前広場, \"東口\"")  # a comma and quotes in the name
+    create_place(db, "landmark", "=HYPERLINK(\"x\")広場", romaji="-Hiroba")  # never a formula in a spreadsheet
+    exported = tmp_path / "places.csv"
+    assert run("places", "export", "-o", str(exported), "--instance", str(first)).exit_code == 0
+    assert "\nlandmark,\"'=HYPERLINK(\"\"x\"\")広場\",'-Hiroba," in exported.read_text(encoding="utf-8")
+    result = run("places", "import", str(exported), "--instance", str(second))
+    assert result.exit_code == 0 and result.output == "4 places added, 0 updated\n"
+    assert run("places", "export", "--instance", str(second)).output == exported.read_text(encoding="utf-8")
+    assert [(p.kind, p.ja, p.romaji, p.names) for p in list_places(instance_db(second))] == \
+        [(p.kind, p.ja, p.romaji, p.names) for p in list_places(db)]
+    again = run("places", "import", str(exported), "--instance", str(second))
+    assert again.output == "0 places added, 4 updated\n"
+
+
+def test_a_bad_line_names_itself_and_nothing_changes(tmp_path: Path):
+    instance = tmp_path / "instance"
+    create_place(instance_db(instance), "landmark", "駅前広場")
+    before = places_csv(instance_db(instance))
+    bad = tmp_path / "bad.csv"
+    bad.write_text("kind,ja,romaji\nlandmark,新しい公園,\nvolcano,火口,\nlandmark,第二公園,第二\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["places", "import", str(bad), "--instance", str(instance)])
+    assert result.exit_code == 1
+    assert "line 3: unknown kind 'volcano'" in result.output and "line 4: the romaji reading must be in Latin" in result.output
+    assert places_csv(instance_db(instance)) == before  # 新しい公園 (line 2) was not added either
+    headless = tmp_path / "headless.csv"
+    headless.write_text("新しい公園\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["places", "import", str(headless), "--instance", str(instance)])
+    assert result.exit_code == 1 and "no header line" in result.output
+
+
+@settings(max_examples=40, deadline=None)
+@given(name=names | st.builds("".join, st.lists(st.sampled_from("=+-@'公園"), min_size=1, max_size=6)),
+       english=st.text(st.characters(codec="utf-8"), max_size=20))
+def test_any_registered_place_comes_back_from_its_csv(name: str, english: str):
+    db = sqlite_utils.Database(memory=True)
+    init_places(db)
+    try:
+        place = create_place(db, "landmark", name, names={"en": english})
+    except PlaceError:
+        return
+    other = sqlite_utils.Database(memory=True)
+    init_places(other)
+    assert import_places_csv(other, places_csv(db)) == (1, 0)
+    [back] = list_places(other)
+    assert (back.kind, back.ja, back.romaji, back.kana, back.names) == \
+        (place.kind, place.ja, place.romaji, place.kana, place.names)
