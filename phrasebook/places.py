@@ -168,15 +168,25 @@ def places_csv(db: sqlite_utils.Database) -> str:
     return out.getvalue()
 
 
+class PlacesFileError(PlaceError):
+    """A places CSV that cannot be imported: ``problems`` are (line, ``PlaceError``) pairs (line 0:
+    the file as a whole)."""
+
+    def __init__(self, problems: list[tuple[int, PlaceError]]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(f"line {line}: {exc}" if line else str(exc) for line, exc in problems),
+                         "file", "rows")
+
+
 def import_places_csv(db: sqlite_utils.Database, text: str) -> tuple[int, int]:
     """Register or update (by name) the places of a CSV written by ``places_csv`` (columns may be
-    missing or reordered; empty readings are generated). All or nothing: ``PlaceError`` names every
-    bad line. Returns (added, updated)."""
+    missing or reordered; empty readings are generated). All or nothing: ``PlacesFileError`` names
+    every bad line. Returns (added, updated)."""
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     if not reader.fieldnames or "ja" not in reader.fieldnames:
-        raise PlaceError("the file has no header line with a 'ja' column", "file", "header")
+        raise PlacesFileError([(0, PlaceError("the file has no header line with a 'ja' column", "file", "header"))])
     rows: dict[str, tuple[int, dict]] = {}
-    problems = []
+    problems: list[tuple[int, PlaceError]] = []
     for raw in reader:
         line = reader.line_num
         row = {name: read_cell(value or "") for name, value in raw.items() if name}
@@ -184,13 +194,14 @@ def import_places_csv(db: sqlite_utils.Database, text: str) -> tuple[int, int]:
             cleaned = _clean((row.get("kind") or "landmark").strip(), row.get("ja") or "", row.get("romaji") or "",
                              row.get("kana") or "", {c: row.get(c) or "" for c in NAME_LANGUAGES})
         except PlaceError as exc:
-            problems.append(f"line {line}: {exc}")
+            problems.append((line, exc))
             continue
         if cleaned["name_key"] in rows:
-            problems.append(f"line {line}: the same place as line {rows[cleaned['name_key']][0]}")
+            problems.append((line, PlaceError(f"the same place as line {rows[cleaned['name_key']][0]}", "ja",
+                                              "duplicate")))
         rows[cleaned["name_key"]] = (line, cleaned)
     if problems:
-        raise PlaceError("; ".join(problems), "file", "rows")
+        raise PlacesFileError(problems)
     existing = {r["name_key"]: r["id"] for r in db["places"].rows}
     now = _now()
     with db.conn:

@@ -45,6 +45,7 @@ ACTIONS = {
     "shelter_edit": lazy("Changed a shelter"),
     "place_create": lazy("Registered a place"),
     "place_edit": lazy("Changed a place"),
+    "place_import": lazy("Imported places from a file"),
     "anonymise": lazy("Anonymised a shelter's registrations"),
     "kiosk_create": lazy("Created a kiosk link"),
     "kiosk_revoke": lazy("Revoked a kiosk link"),

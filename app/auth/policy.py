@@ -69,6 +69,8 @@ TABLE: dict[str, Rule] = {
     "places.index": Rule(FIELD),  # the place registry: staff read it, the area roles change it
     "places.new": Rule(AREA),
     "places.edit": Rule(AREA),
+    "places.download": Rule(FIELD),
+    "places.upload": Rule(AREA),
     "shelters.index": Rule(FIELD),
     "shelters.new": Rule(ADMIN),
     "shelters.edit": Rule(ADMIN),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_wtf.file import FileField, FileRequired
 from wtforms import SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired
@@ -26,6 +27,11 @@ class PlaceForm(Form):
     kana = StringField(lazy("Reading in hiragana (furigana in Easy Japanese)"))
     reading = SubmitField(lazy("Show the reading"))
     save = SubmitField(lazy("Save"))
+
+
+class PlacesFileForm(Form):
+    places = FileField(lazy("Places file (CSV)"), validators=[FileRequired(lazy("Choose a CSV file."))])
+    upload = SubmitField(lazy("Import"))
 
 
 def place_form(**kwargs: object) -> PlaceForm:

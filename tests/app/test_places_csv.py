@@ -3,6 +3,7 @@ and a bad file changes nothing."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import sqlite_utils
@@ -10,10 +11,13 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.audit import entries
 from app.cli import main
+from app.db import get_db
 from app.cli.common import instance_db
 from phrasebook.places import (PlaceError, create_place, import_places_csv, init_places, list_places,
                                places_csv)
+from tests.app.conftest import csrf_token
 from tests.app.test_places import names
 
 
@@ -72,3 +76,32 @@ def test_any_registered_place_comes_back_from_its_csv(name: str, english: str):
     [back] = list_places(other)
     assert (back.kind, back.ja, back.romaji, back.kana, back.names) == \
         (place.kind, place.ja, place.romaji, place.kana, place.names)
+
+
+def upload(client, data: bytes):
+    token = csrf_token(client, "/places/")
+    return client.post("/places/import", content_type="multipart/form-data",
+                       data={"csrf_token": token, "places": (io.BytesIO(data), "places.csv"), "upload": "1"})
+
+
+def test_staff_download_the_list_and_the_area_roles_import_it(app, as_role):
+    coordinator, staff = as_role("coordinator"), as_role("staff")
+    good = "kind,ja,romaji,en\nshelter,市民体育館,,City Gym\ndistribution,北部公民館,Hokubu Kominkan,\n".encode()
+    response = upload(coordinator, good)
+    assert response.status_code == 302
+    listed = coordinator.get("/places/").get_data(as_text=True)
+    assert "2件の場所を追加し、0件を更新しました。" in listed and "Shimin Taiikukan" in listed
+    download = staff.get("/places/places.csv")
+    assert download.status_code == 200 and download.mimetype == "text/csv"
+    assert "shelter,市民体育館,Shimin Taiikukan,しみんたいいくかん,City Gym" in download.get_data(as_text=True)
+    assert upload(staff, good).status_code == 403
+
+    before = download.get_data(as_text=True)
+    refused = upload(coordinator, "ja,romaji\n新しい公園,\n第二公園,第二\n".encode())
+    html = refused.get_data(as_text=True)
+    assert refused.status_code == 400 and "何も変更していません" in html
+    assert "3行目：読みはローマ字で入力してください" in html
+    assert staff.get("/places/places.csv").get_data(as_text=True) == before
+    assert upload(coordinator, "ja\n".encode("utf-16")).status_code == 400
+    with app.app_context():
+        assert [e for e in entries(get_db()) if e.action == "place_import"]

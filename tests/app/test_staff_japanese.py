@@ -12,7 +12,7 @@ from tests.app.conftest import csrf_token
 from tests.app.test_shelters_kiosk import kiosk_client, real_app, register, staff_client  # noqa: F401
 
 # Latin words a Japanese office reads as Japanese: file formats, the product name, units.
-ALLOWED = {"csv", "pdf", "qr", "excel", "bosai", "kit", "po", "url", "id", "cap", "xml", "zip",
+ALLOWED = {"csv", "pdf", "qr", "excel", "bosai", "kit", "po", "url", "id", "cap", "xml", "zip", "utf",
            "a4", "a3", "mm", "ok", "english",
            # proper nouns inside the Japanese source texts: NHK WORLD-JAPAN, the Safety tips app, Wi-Fi, SNS, AED, web171, Japan Visitor Hotline
            "nhk", "world", "japan", "safety", "tips", "wi", "fi", "sns", "aed", "web", "visitor", "hotline"}
