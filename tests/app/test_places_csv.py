@@ -91,6 +91,7 @@ def test_staff_download_the_list_and_the_area_roles_import_it(app, as_role):
     assert response.status_code == 302
     listed = coordinator.get("/places/").get_data(as_text=True)
     assert "2件の場所を追加し、0件を更新しました。" in listed and "Shimin Taiikukan" in listed
+    assert "<title>場所 · bosai-kit</title>" in listed and listed.count("ファイルから場所を取り込む") == 1
     download = staff.get("/places/places.csv")
     assert download.status_code == 200 and download.mimetype == "text/csv"
     assert "shelter,市民体育館,Shimin Taiikukan,しみんたいいくかん,City Gym" in download.get_data(as_text=True)
