@@ -10,7 +10,6 @@ import io
 import json
 import os
 import re
-import shutil
 import stat
 from html import unescape
 from pathlib import Path
@@ -33,12 +32,9 @@ CODE = "ne"
 
 
 @pytest.fixture
-def real(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def real(shipped_locales: Path) -> Path:
     """A writable copy of the project's real catalogs, made current."""
-    root = tmp_path / "locales"
-    shutil.copytree(REAL_LOCALES, root)
-    monkeypatch.setenv("BOSAI_LOCALES", str(root))
-    return root
+    return shipped_locales
 
 
 @pytest.fixture
